@@ -1,0 +1,129 @@
+package io.quarkiverse.etlify.hubspot.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+/**
+ * Programmatic fault injection, usable from tests while the sandbox serves requests (thread-safe).
+ * Faults apply in this order: latency, dropped connection, forced error status; forced errors and drops happen
+ * before authentication and rate limiting (as a failing gateway would) and change no state.
+ */
+public final class FaultInjector {
+
+    /** The message of per-input failures injected without an explicit one. */
+    public static final String DEFAULT_INPUT_FAILURE = "Property values were not valid (failure injected by the sandbox)";
+
+    private final ArrayDeque<Integer> failures = new ArrayDeque<>();
+    private int drops;
+    private Duration latency = Duration.ZERO;
+    private final ArrayDeque<Duration> nextLatencies = new ArrayDeque<>();
+    private BiPredicate<String, Map<String, String>> inputFailure;
+    private String inputFailureMessage = DEFAULT_INPUT_FAILURE;
+
+    FaultInjector() {
+    }
+
+    /**
+     * Answers the next {@code count} requests with {@code status} (e.g. a 502/503 burst); calls queue up.
+     *
+     * @param count how many requests fail
+     * @param status an HTTP status from 400 to 599
+     */
+    public synchronized FaultInjector failNext(int count, int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("Status must be an error status (400-599): " + status);
+        }
+        for (int i = 0; i < count; i++) {
+            failures.addLast(status);
+        }
+        return this;
+    }
+
+    /** Delays every answer by {@code delay} (until cleared). */
+    public synchronized FaultInjector latency(Duration delay) {
+        latency = Objects.requireNonNull(delay, "delay");
+        return this;
+    }
+
+    /** Delays only the next {@code count} answers by {@code delay}. */
+    public synchronized FaultInjector latencyNext(int count, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        for (int i = 0; i < count; i++) {
+            nextLatencies.addLast(delay);
+        }
+        return this;
+    }
+
+    /**
+     * Closes the connection of the next {@code count} requests without answering, so the client sees an I/O error.
+     * Note that {@code java.net.http.HttpClient} silently retries idempotent requests (GET) once when a reused
+     * connection closes, which consumes a second drop.
+     */
+    public synchronized FaultInjector dropNext(int count) {
+        drops += count;
+        return this;
+    }
+
+    /**
+     * Makes matching inputs fail: as per-input {@code VALIDATION_ERROR} entries of a 207 batch answer, or as a 400
+     * on single-object create/update calls. Other inputs of the batch succeed.
+     *
+     * @param predicate tested with the normalized object type and the input's properties
+     */
+    public FaultInjector failInputsWhere(BiPredicate<String, Map<String, String>> predicate) {
+        return failInputsWhere(predicate, DEFAULT_INPUT_FAILURE);
+    }
+
+    /** Like {@link #failInputsWhere(BiPredicate)}, with the error message to answer. */
+    public synchronized FaultInjector failInputsWhere(BiPredicate<String, Map<String, String>> predicate,
+            String message) {
+        inputFailure = Objects.requireNonNull(predicate, "predicate");
+        inputFailureMessage = Objects.requireNonNull(message, "message");
+        return this;
+    }
+
+    /** Removes every fault. */
+    public synchronized FaultInjector clear() {
+        failures.clear();
+        drops = 0;
+        latency = Duration.ZERO;
+        nextLatencies.clear();
+        inputFailure = null;
+        inputFailureMessage = DEFAULT_INPUT_FAILURE;
+        return this;
+    }
+
+    synchronized Duration takeLatency() {
+        Duration next = nextLatencies.pollFirst();
+        return next != null ? next : latency;
+    }
+
+    synchronized boolean takeDrop() {
+        if (drops > 0) {
+            drops--;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized Optional<Integer> takeFailure() {
+        return Optional.ofNullable(failures.pollFirst());
+    }
+
+    /** The injected failure message for this input, empty when it should succeed. */
+    Optional<String> inputFailure(String objectType, Map<String, String> properties) {
+        BiPredicate<String, Map<String, String>> predicate;
+        String message;
+        synchronized (this) {
+            predicate = inputFailure;
+            message = inputFailureMessage;
+        }
+        // Evaluated outside the lock: the predicate is user code.
+        return predicate != null && predicate.test(objectType, Map.copyOf(properties)) ? Optional.of(message)
+                : Optional.empty();
+    }
+}

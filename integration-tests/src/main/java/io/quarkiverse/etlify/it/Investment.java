@@ -1,0 +1,29 @@
+package io.quarkiverse.etlify.it;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.UpdateTimestamp;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+@Entity
+@Table(name = "investments")
+public class Investment extends PanacheEntity {
+
+    @ManyToOne
+    public User user;
+
+    public String fund;
+
+    public BigDecimal amount;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

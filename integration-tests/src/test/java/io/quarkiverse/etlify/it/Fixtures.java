@@ -1,0 +1,85 @@
+package io.quarkiverse.etlify.it;
+
+import java.math.BigDecimal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.test.InMemoryCrms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Test data helpers: each runs in its own committed transaction. */
+@ApplicationScoped
+public class Fixtures {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    InMemoryCrms crms;
+
+    /** Empties every table and every in-memory CRM. */
+    public void reset() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM subscriptions").executeUpdate();
+            em.createNativeQuery("DELETE FROM investments").executeUpdate();
+            em.createNativeQuery("DELETE FROM app_users").executeUpdate();
+            em.createNativeQuery("DELETE FROM companies").executeUpdate();
+            em.createNativeQuery("DELETE FROM crm_synchronisations").executeUpdate();
+            em.createNativeQuery("DELETE FROM etlify_pending_syncs").executeUpdate();
+        });
+        crms.resetAll();
+    }
+
+    public User user(String email, String firstName) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            User user = new User();
+            user.email = email;
+            user.firstName = firstName;
+            user.lastName = "Doe";
+            user.persist();
+            return user;
+        });
+    }
+
+    public Company company(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Company company = new Company();
+            company.name = name;
+            company.persist();
+            return company;
+        });
+    }
+
+    public Investment invest(User user, String fund, String amount) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Investment investment = new Investment();
+            investment.user = em.find(User.class, user.id);
+            investment.fund = fund;
+            investment.amount = new BigDecimal(amount);
+            investment.persist();
+            return investment;
+        });
+    }
+
+    /** Applies a change to a user in its own transaction and returns the committed user. */
+    public User update(User user, java.util.function.Consumer<User> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            User managed = em.find(User.class, user.id);
+            change.accept(managed);
+            em.flush();
+            return managed;
+        });
+    }
+
+    public CrmSynchronisation syncRow(String crm, String type, Object id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> CrmSynchronisation.findByResource(crm, type, String.valueOf(id)));
+    }
+
+    public long syncRows(String crm) {
+        return QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.count("crmName", crm));
+    }
+}

@@ -1,0 +1,94 @@
+package io.quarkiverse.etlify.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.state.PendingSync;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The schema is migrated with Etlify's own history, and the state entities are Panache-enhanced in a user's app. */
+@QuarkusTest
+@PostgresTest
+class StateEntitiesTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    Etlify etlify;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void clean() {
+        fixtures.reset();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void migrationsUseTheirOwnHistoryTableBesideTheApplicationsFlyway() {
+        List<Object> etlifyHistory = QuarkusTransaction.requiringNew().call(() -> (List<Object>) em
+                .createNativeQuery("SELECT script FROM etlify_schema_history WHERE success ORDER BY installed_rank")
+                .getResultList());
+        List<Object> appHistory = QuarkusTransaction.requiringNew().call(() -> (List<Object>) em
+                .createNativeQuery("SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank")
+                .getResultList());
+        assertThat(etlifyHistory).contains("V1__create_etlify_tables.sql");
+        assertThat(appHistory).containsExactly("db/migration/V1__app_tables.sql");
+    }
+
+    @Test
+    void uniqueIndexOnCrmTypeAndId() {
+        List<?> indexes = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'crm_synchronisations' AND indexdef LIKE 'CREATE UNIQUE%'")
+                .getResultList());
+        assertThat(indexes).anySatisfy(
+                index -> assertThat(index.toString()).contains("(crm_name, resource_type, resource_id)"));
+    }
+
+    @Test
+    void panacheStaticMethodsAndResetErrorCountWork() {
+        User user = fixtures.user("ada@example.com", "Ada");
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.SYNCED);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            CrmSynchronisation row = CrmSynchronisation.findByResource("hubspot", "User", user.id.toString());
+            row.errorCount = 4;
+            row.lastError = "boom";
+        });
+        QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation
+                .findByResource("hubspot", "User", user.id.toString()).resetErrorCount());
+
+        CrmSynchronisation reset = fixtures.syncRow("hubspot", "User", user.id);
+        assertThat(reset.errorCount).isZero();
+        assertThat(reset.lastError).isNull();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.count())).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> PendingSync.count())).isZero();
+    }
+
+    @Test
+    void bulkResetOfErrorCounts() {
+        User ada = fixtures.user("ada@example.com", "Ada");
+        User bob = fixtures.user("bob@example.com", "Bob");
+        etlify.crm("hubspot").syncNow(ada);
+        etlify.crm("hubspot").syncNow(bob);
+        QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation.update("errorCount = 3 where crmName = ?1", "hubspot"));
+
+        long changed = QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot"));
+
+        assertThat(changed).isEqualTo(2);
+        assertThat(fixtures.syncRow("hubspot", "User", ada.id).errorCount).isZero();
+    }
+}

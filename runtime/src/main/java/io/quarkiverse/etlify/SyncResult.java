@@ -1,0 +1,17 @@
+package io.quarkiverse.etlify;
+
+/** Outcome of syncing one record with one CRM. */
+public enum SyncResult {
+    /** The CRM was called and now holds the record's current payload. */
+    SYNCED,
+    /** The payload equals the last one synced: no CRM call was made. */
+    NOT_MODIFIED,
+    /** The record's guard ({@code syncIf}) rejected it, or the record no longer exists. */
+    SKIPPED,
+    /** A sync dependency has no CRM id yet: the sync waits for it. */
+    BUFFERED,
+    /** The CRM is disabled: nothing was called or written. */
+    DISABLED,
+    /** The CRM call or the payload build failed; the error is stored on the sync row. */
+    ERROR
+}

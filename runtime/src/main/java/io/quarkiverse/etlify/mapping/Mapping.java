@@ -1,0 +1,140 @@
+package io.quarkiverse.etlify.mapping;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.quarkiverse.etlify.CrmSerializer;
+import io.quarkiverse.etlify.SyncDispatcher;
+import io.quarkiverse.etlify.SyncGuard;
+import io.quarkus.arc.Arc;
+
+/** A mapping ready to use: classes loaded, beans resolved on first use. */
+public final class Mapping {
+
+    private final EntityMapping definition;
+    private final Class<?> entityType;
+    private final Function<Class<?>, String> updateTimeAttributeOf;
+    private final List<String[]> dependencyPaths;
+    private volatile CrmSerializer<Object> serializer;
+    private volatile SyncGuard<Object> guard;
+
+    Mapping(EntityMapping definition, Class<?> entityType, Function<Class<?>, String> updateTimeAttributeOf) {
+        this.definition = definition;
+        this.entityType = entityType;
+        this.updateTimeAttributeOf = updateTimeAttributeOf;
+        this.dependencyPaths = definition.getDependencies().stream().map(path -> path.split("\\.")).toList();
+    }
+
+    public EntityMapping definition() {
+        return definition;
+    }
+
+    public String crm() {
+        return definition.getCrm();
+    }
+
+    public Class<?> entityType() {
+        return entityType;
+    }
+
+    /** The {@code resource_type} of this mapping's sync rows. */
+    public String resourceType() {
+        return definition.getEntityName();
+    }
+
+    public String objectType() {
+        return definition.getObjectType();
+    }
+
+    public String idProperty() {
+        return definition.idPropertyOrNull();
+    }
+
+    /** The entity's id, as the entity holds it. */
+    public Object id(Object entity) {
+        Object id = EntityAccess.id(entity, definition.getIdAttribute());
+        if (id == null) {
+            throw new IllegalArgumentException(
+                    "The " + resourceType() + " has no id yet: persist it before syncing it");
+        }
+        return id;
+    }
+
+    /** The payload built by the mapping's serializer. */
+    public Map<String, Object> payload(Object entity) {
+        Map<String, Object> payload = serializer().toPayload(entity);
+        if (payload == null) {
+            throw new IllegalStateException(definition.getSerializerClass() + " returned no payload");
+        }
+        return payload;
+    }
+
+    /** Whether the guard lets the record through. */
+    public boolean accepts(Object entity) {
+        return definition.getGuardClass().isEmpty() || guard().shouldSync(entity);
+    }
+
+    /** The dispatcher bean named by the mapping, or {@code null} for the CRM's built-in one. */
+    public SyncDispatcher customDispatcher() {
+        return definition.getDispatcherClass().isEmpty() ? null : bean(definition.getDispatcherClass());
+    }
+
+    /**
+     * Freshness watermark: the newest update time of the record and of every record reached through
+     * its dependencies ({@code null} timestamps count as the epoch).
+     */
+    public Instant watermark(Object entity) {
+        Instant newest = updateTime(entity);
+        for (String[] path : dependencyPaths) {
+            List<Object> reached = new ArrayList<>();
+            EntityAccess.collect(entity, path, 0, reached);
+            for (Object dependency : reached) {
+                Instant time = updateTime(dependency);
+                if (time.isAfter(newest)) {
+                    newest = time;
+                }
+            }
+        }
+        return newest;
+    }
+
+    private Instant updateTime(Object entity) {
+        String attribute = updateTimeAttributeOf.apply(EntityAccess.classOf(entity));
+        Instant time = attribute == null ? null : EntityAccess.toInstant(EntityAccess.read(entity, attribute));
+        return time == null ? Instant.EPOCH : time;
+    }
+
+    private CrmSerializer<Object> serializer() {
+        CrmSerializer<Object> s = serializer;
+        if (s == null) {
+            serializer = s = bean(definition.getSerializerClass());
+        }
+        return s;
+    }
+
+    private SyncGuard<Object> guard() {
+        SyncGuard<Object> g = guard;
+        if (g == null) {
+            guard = g = bean(definition.getGuardClass());
+        }
+        return g;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T bean(String className) {
+        try {
+            Class<?> type = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            return (T) Arc.container().instance(type).get();
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return definition.toString();
+    }
+}

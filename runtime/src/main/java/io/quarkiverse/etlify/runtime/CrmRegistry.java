@@ -1,0 +1,105 @@
+package io.quarkiverse.etlify.runtime;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.quarkiverse.etlify.adapter.CrmAdapter;
+import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
+import io.quarkiverse.etlify.config.EtlifyBuildTimeConfig;
+import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * The configured CRMs with their adapters, built once at start-up. A configuration error fails
+ * start-up with a message naming the property.
+ */
+@ApplicationScoped
+public class CrmRegistry {
+
+    private final Map<String, CrmRuntime> crms;
+
+    @Inject
+    public CrmRegistry(EtlifyBuildTimeConfig buildConfig, EtlifyRuntimeConfig runtimeConfig,
+            @Any Instance<CrmAdapterFactory> factories, @Any Instance<CrmAdapter> adapters) {
+        List<String> problems = new ArrayList<>();
+        for (String name : runtimeConfig.crm().keySet()) {
+            if (!buildConfig.crm().containsKey(name)) {
+                problems.add("quarkus.etlify.crm." + name + ".* is set but CRM '" + name
+                        + "' is not declared: declare it with quarkus.etlify.crm." + name + ".adapter=...");
+            }
+        }
+        Map<String, CrmRuntime> built = new LinkedHashMap<>();
+        for (String name : new TreeSet<>(buildConfig.crm().keySet())) {
+            EtlifyRuntimeConfig.CrmRuntimeConfig crmConfig = runtimeConfig.crm().get(name);
+            checkRateLimit(name, crmConfig.rateLimit(), problems);
+            String kind = buildConfig.crm().get(name).adapter();
+            Optional<CrmAdapter> adapter = adapter(name, kind, factories, adapters);
+            if (adapter.isEmpty()) {
+                problems.add("quarkus.etlify.crm." + name + ".adapter=" + kind + " names no adapter: use one of "
+                        + knownKinds(factories) + " or the @Identifier of a CrmAdapter bean");
+                continue;
+            }
+            int maxSyncErrors = crmConfig.maxSyncErrors().orElse(runtimeConfig.maxSyncErrors());
+            if (maxSyncErrors < 1) {
+                problems.add("quarkus.etlify.crm." + name + ".max-sync-errors must be positive, got " + maxSyncErrors);
+            }
+            built.put(name, new CrmRuntime(name, crmConfig.enabled(), adapter.get(), maxSyncErrors));
+        }
+        if (runtimeConfig.maxSyncErrors() < 1) {
+            problems.add("quarkus.etlify.max-sync-errors must be positive, got " + runtimeConfig.maxSyncErrors());
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));
+        }
+        this.crms = Collections.unmodifiableMap(built);
+    }
+
+    /** The CRM of that name, if configured. */
+    public Optional<CrmRuntime> find(String name) {
+        return Optional.ofNullable(crms.get(name));
+    }
+
+    public Set<String> names() {
+        return crms.keySet();
+    }
+
+    private static void checkRateLimit(String name, EtlifyRuntimeConfig.RateLimit rateLimit, List<String> problems) {
+        rateLimit.maxRequests().ifPresent(max -> {
+            if (max < 1) {
+                problems.add("quarkus.etlify.crm." + name + ".rate-limit.max-requests must be positive, got " + max);
+            }
+        });
+        if (rateLimit.period().isNegative() || rateLimit.period().isZero()) {
+            problems.add("quarkus.etlify.crm." + name + ".rate-limit.period must be positive, got " + rateLimit.period());
+        }
+    }
+
+    private static Optional<CrmAdapter> adapter(String crmName, String kind, Instance<CrmAdapterFactory> factories,
+            Instance<CrmAdapter> adapters) {
+        for (CrmAdapterFactory factory : factories) {
+            if (factory.kind().equals(kind)) {
+                return Optional.of(factory.create(crmName));
+            }
+        }
+        Instance<CrmAdapter> named = adapters.select(Identifier.Literal.of(kind));
+        return named.isResolvable() ? Optional.of(named.get()) : Optional.empty();
+    }
+
+    private static String knownKinds(Instance<CrmAdapterFactory> factories) {
+        TreeSet<String> kinds = new TreeSet<>();
+        factories.forEach(factory -> kinds.add(factory.kind()));
+        return String.join(", ", kinds);
+    }
+}

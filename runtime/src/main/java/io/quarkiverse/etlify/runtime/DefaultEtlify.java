@@ -1,0 +1,71 @@
+package io.quarkiverse.etlify.runtime;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkiverse.etlify.CrmOperations;
+import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.mapping.EntityAccess;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.sync.AfterCommitDispatcher;
+import io.quarkiverse.etlify.sync.Deleter;
+import io.quarkiverse.etlify.sync.Synchronizer;
+
+/** The {@link Etlify} bean. */
+@ApplicationScoped
+public class DefaultEtlify implements Etlify {
+
+    private final Map<String, CrmOperations> crms;
+    private final MappingRegistry mappings;
+
+    @Inject
+    public DefaultEtlify(CrmRegistry registry, MappingRegistry mappings, Synchronizer synchronizer, Deleter deleter,
+            AfterCommitDispatcher dispatcher) {
+        this.mappings = mappings;
+        this.crms = registry.names().stream()
+                .map(name -> registry.find(name).orElseThrow())
+                .collect(Collectors.toUnmodifiableMap(CrmRuntime::name,
+                        crm -> crm.enabled()
+                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatcher)
+                                : new DisabledCrm(crm.name(), mappings)));
+    }
+
+    @Override
+    public boolean sync(Object entity) {
+        List<Mapping> mapped = mappings.mappingsFor(EntityAccess.classOf(entity));
+        if (mapped.isEmpty()) {
+            throw new IllegalArgumentException(EntityAccess.classOf(entity).getName() + " is not @Etlified");
+        }
+        boolean accepted = true;
+        for (Mapping mapping : mapped) {
+            accepted &= crm(mapping.crm()).sync(entity);
+        }
+        return accepted;
+    }
+
+    @Override
+    public CrmOperations crm(String name) {
+        CrmOperations crm = crms.get(name);
+        if (crm == null) {
+            throw new IllegalArgumentException("No CRM named '" + name + "': configured CRMs are " + crms.keySet());
+        }
+        return crm;
+    }
+
+    @Override
+    public boolean isEnabled(String name) {
+        CrmOperations crm = crms.get(name);
+        return crm == null || crm.isEnabled();
+    }
+
+    @Override
+    public Set<String> crmNames() {
+        return crms.keySet();
+    }
+}

@@ -1,0 +1,77 @@
+package io.quarkiverse.etlify.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.persistence.metamodel.Attribute;
+import jakarta.persistence.metamodel.ManagedType;
+import jakarta.persistence.metamodel.Metamodel;
+import jakarta.persistence.metamodel.PluralAttribute;
+import jakarta.persistence.metamodel.SingularAttribute;
+import jakarta.persistence.metamodel.Type;
+
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * At start-up: builds the CRM registry (so configuration errors stop the application) and
+ * cross-checks every mapping against the Hibernate metamodel.
+ */
+@Singleton
+public class StartupChecks {
+
+    void onStart(@Observes StartupEvent event, CrmRegistry crms, MappingRegistry mappings) {
+        crms.names();
+        List<String> problems = new ArrayList<>();
+        for (Mapping mapping : mappings.all()) {
+            check(mapping, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Etlify mappings do not match the Hibernate metamodel:\n - "
+                    + String.join("\n - ", problems));
+        }
+    }
+
+    private static void check(Mapping mapping, List<String> problems) {
+        Metamodel metamodel = Panache.getEntityManager(mapping.entityType()).getMetamodel();
+        ManagedType<?> entity;
+        try {
+            entity = metamodel.entity(mapping.entityType());
+        } catch (IllegalArgumentException e) {
+            problems.add(mapping + ": " + mapping.entityType().getName() + " is not an entity of its persistence unit");
+            return;
+        }
+        for (String attribute : List.of(mapping.definition().getIdAttribute(), mapping.definition().getUpdatedAtAttribute())) {
+            if (attribute(entity, attribute) == null) {
+                problems.add(mapping + ": Hibernate knows no attribute " + attribute);
+            }
+        }
+        List<String> paths = new ArrayList<>(mapping.definition().getDependencies());
+        paths.addAll(mapping.definition().getSyncDependencies());
+        for (String path : paths) {
+            ManagedType<?> current = entity;
+            for (String segment : path.split("\\.")) {
+                Attribute<?, ?> attribute = current == null ? null : attribute(current, segment);
+                if (attribute == null || !attribute.isAssociation() && !(attribute instanceof PluralAttribute)) {
+                    problems.add(mapping + ": dependency path '" + path + "' is not an association at '" + segment + "'");
+                    break;
+                }
+                Type<?> target = attribute instanceof PluralAttribute<?, ?, ?> plural ? plural.getElementType()
+                        : ((SingularAttribute<?, ?>) attribute).getType();
+                current = target instanceof ManagedType<?> managed ? managed : null;
+            }
+        }
+    }
+
+    private static Attribute<?, ?> attribute(ManagedType<?> type, String name) {
+        try {
+            return type.getAttribute(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

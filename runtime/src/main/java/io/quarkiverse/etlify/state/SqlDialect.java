@@ -1,0 +1,62 @@
+package io.quarkiverse.etlify.state;
+
+import java.util.Locale;
+
+/** The SQL that differs between the supported databases: all of it lives here. */
+public enum SqlDialect {
+
+    POSTGRESQL {
+        @Override
+        String upsertSyncRow(String updateSet) {
+            return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
+                    + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
+                    + updateSet.replace("{new}", "EXCLUDED");
+        }
+    },
+
+    H2 {
+        @Override
+        String upsertSyncRow(String updateSet) {
+            return "MERGE INTO crm_synchronisations old USING (VALUES (" + typedPlaceholders() + ")) AS new_row("
+                    + String.join(", ", SYNC_COLUMNS) + ") ON old.crm_name = new_row.crm_name"
+                    + " AND old.resource_type = new_row.resource_type AND old.resource_id = new_row.resource_id"
+                    + " WHEN MATCHED THEN UPDATE SET " + updateSet.replace("{new}", "new_row")
+                    + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
+                    + String.join(", ", SYNC_COLUMNS.stream().map(c -> "new_row." + c).toList()) + ")";
+        }
+    };
+
+    /** Columns of an inserted sync row, in binding order. */
+    static final java.util.List<String> SYNC_COLUMNS = java.util.List.of("crm_name", "resource_type", "resource_id",
+            "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
+            "updated_at");
+
+    private static final java.util.List<String> SYNC_COLUMN_TYPES = java.util.List.of("VARCHAR(64)", "VARCHAR(255)",
+            "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
+            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE");
+
+    /**
+     * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with
+     * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
+     */
+    abstract String upsertSyncRow(String updateSet);
+
+    static SqlDialect of(String databaseProductName) {
+        String name = databaseProductName.toLowerCase(Locale.ROOT);
+        if (name.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (name.contains("h2")) {
+            return H2;
+        }
+        throw new IllegalStateException("Etlify supports PostgreSQL and H2, not " + databaseProductName);
+    }
+
+    private static String placeholders() {
+        return String.join(", ", SYNC_COLUMNS.stream().map(c -> "?").toList());
+    }
+
+    private static String typedPlaceholders() {
+        return String.join(", ", SYNC_COLUMN_TYPES.stream().map(type -> "CAST(? AS " + type + ")").toList());
+    }
+}

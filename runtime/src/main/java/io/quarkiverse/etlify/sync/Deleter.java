@@ -1,0 +1,42 @@
+package io.quarkiverse.etlify.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkiverse.etlify.DeleteResult;
+import io.quarkiverse.etlify.adapter.CrmNotFoundException;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.state.SyncKey;
+import io.quarkiverse.etlify.state.SyncRow;
+import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Deletes one record from one CRM, inline. */
+@ApplicationScoped
+public class Deleter {
+
+    @Inject
+    SyncStateStore store;
+
+    /**
+     * Deletes the CRM record when its CRM id is known. A CRM that no longer knows the record counts
+     * as deleted; any other refusal is thrown as a {@link io.quarkiverse.etlify.adapter.CrmException}.
+     */
+    public DeleteResult delete(CrmRuntime crm, Mapping mapping, Object id) {
+        Transactions.requireNone("delete");
+        SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id));
+        SyncRow row = QuarkusTransaction.requiringNew().call(() -> store.find(key));
+        if (row == null || row.crmId() == null) {
+            return DeleteResult.NOOP;
+        }
+        try {
+            crm.adapter().delete(mapping.objectType(), row.crmId());
+        } catch (CrmNotFoundException alreadyGone) {
+            // the CRM record is gone either way
+        }
+        QuarkusTransaction.requiringNew().run(() -> store.forgetCrmId(key));
+        return DeleteResult.DELETED;
+    }
+}
