@@ -13,6 +13,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
 
 /** Etlify configuration read at start-up. */
 @ConfigMapping(prefix = "quarkus.etlify")
@@ -32,6 +33,7 @@ public interface EtlifyRuntimeConfig {
     /** The CRMs, by name (see the build-time {@code adapter} property). */
     @ConfigDocMapKey("crm-name")
     @ConfigDocSection
+    @WithDefaults
     Map<String, CrmRuntimeConfig> crm();
 
     /** Schema management. */

@@ -23,10 +23,11 @@ public class SecretRedactor {
 
     @Inject
     public SecretRedactor(EtlifyRuntimeConfig config) {
-        this.secrets = config.crm().values().stream()
-                .flatMap(crm -> crm.hubspot().accessToken().stream())
-                .filter(secret -> secret.length() >= 4)
-                .toList();
+        this(config.crm().values().stream().flatMap(crm -> crm.hubspot().accessToken().stream()).toList());
+    }
+
+    SecretRedactor(List<String> secrets) {
+        this.secrets = secrets.stream().filter(secret -> secret.length() >= 4).toList();
     }
 
     /** One line describing a failure, safe to store and log. */

@@ -32,6 +32,8 @@ public class InMemoryCrm implements CrmAdapter {
     private final ConcurrentLinkedQueue<CrmException> scriptedFailures = new ConcurrentLinkedQueue<>();
     private volatile Predicate<Call> failWhen = call -> false;
     private volatile CrmException failWith;
+    private volatile java.util.function.Consumer<Call> onCall = call -> {
+    };
     private final AtomicLong ids = new AtomicLong(1000);
 
     @Override
@@ -50,8 +52,8 @@ public class InMemoryCrm implements CrmAdapter {
     @Override
     public synchronized void delete(String objectType, String crmId) {
         record(new Call("delete", objectType, Map.of(), null, crmId));
-        Map<String, Map<String, Object>> store = objects.getOrDefault(objectType, Map.of());
-        if (store.remove(crmId) == null) {
+        Map<String, Map<String, Object>> store = objects.get(objectType);
+        if (store == null || store.remove(crmId) == null) {
             throw new CrmNotFoundException("No " + objectType + " with id " + crmId, 404, "OBJECT_NOT_FOUND", null, null);
         }
     }
@@ -108,17 +110,25 @@ public class InMemoryCrm implements CrmAdapter {
         this.failWhen = predicate;
     }
 
-    /** Forgets records, calls and scripted failures. */
+    /** Runs a hook inside every call, e.g. to block it while a test looks at the database. */
+    public void onCall(java.util.function.Consumer<Call> hook) {
+        this.onCall = hook;
+    }
+
+    /** Forgets records, calls, hooks and scripted failures. */
     public synchronized void reset() {
         objects.clear();
         calls.clear();
         scriptedFailures.clear();
         failWhen = call -> false;
         failWith = null;
+        onCall = call -> {
+        };
     }
 
     private Call record(Call call) {
         calls.add(call);
+        onCall.accept(call);
         CrmException scripted = scriptedFailures.poll();
         if (scripted != null) {
             throw scripted;

@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.hubspot.sandbox;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,7 +64,7 @@ final class ObjectTypes {
             case CONTACTS -> "CONTACT";
             case COMPANIES -> "COMPANY";
             case DEALS -> "DEAL";
-            default -> objectType.toUpperCase(java.util.Locale.ROOT);
+            default -> objectType.toUpperCase(Locale.ROOT);
         };
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.hubspot.sandbox;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ final class RateLimitEmulator {
             long retryAfter = 0;
             if (limits.daily() > 0 && dailyUsed >= limits.daily()) {
                 exceeded = RateLimitPolicy.DAILY;
-                retryAfter = Duration.between(java.time.LocalDateTime.now(ZoneOffset.UTC),
+                retryAfter = Duration.between(LocalDateTime.now(ZoneOffset.UTC),
                         today.plusDays(1).atStartOfDay()).toMillis();
             } else if (search) {
                 if (limits.searchPerSecond() > 0 && searches.size() >= limits.searchPerSecond()) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.hubspot.sandbox;
 
+import java.util.Locale;
+
 /**
  * What a request addresses: the endpoint kind, the (normalized) object type and, for single-object calls, the id.
  */
@@ -25,7 +27,7 @@ record Route(EndpointKind kind, String objectType, String objectId) {
             return other();
         }
         String type = ObjectTypes.normalize(segments[0]);
-        String m = method.toUpperCase(java.util.Locale.ROOT);
+        String m = method.toUpperCase(Locale.ROOT);
         switch (segments.length) {
             case 1:
                 if (m.equals("GET")) {

@@ -100,6 +100,10 @@ final class SandboxHttpHandler implements HttpHandler {
         Optional<Integer> failure = faults.takeFailure();
         if (failure.isPresent()) {
             int status = failure.get();
+            if (status == 429) {
+                return new SandboxResponse(429, HubSpotErrors.rateLimited(RateLimitPolicy.TEN_SECONDLY_ROLLING,
+                        "publicapi:private-apps", correlationId));
+            }
             return HubSpotErrors.response(status, status >= 500 ? "INTERNAL_ERROR" : HubSpotErrors.VALIDATION_ERROR,
                     "Injected failure " + status + " (sandbox fault injection)", correlationId);
         }

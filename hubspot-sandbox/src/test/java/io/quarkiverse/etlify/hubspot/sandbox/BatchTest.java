@@ -8,6 +8,7 @@ import static io.quarkiverse.etlify.hubspot.sandbox.SandboxClient.upsertInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +38,7 @@ class BatchTest extends SandboxTestBase {
                 upsertInput("subscription_id", "SUB-1", "t3", props("plan", "platinum")),
                 upsertInput("subscription_id", "SUB-3", "t4", props("plan", "bronze")))));
         assertThat(second.status()).isEqualTo(200);
-        Map<String, Boolean> newByTrace = new java.util.HashMap<>();
+        Map<String, Boolean> newByTrace = new HashMap<>();
         second.json().path("results").forEach(r -> newByTrace.put(r.path("objectWriteTraceId").asText(),
                 r.path("new").asBoolean()));
         assertThat(newByTrace).containsExactlyInAnyOrderEntriesOf(Map.of("t3", false, "t4", true));

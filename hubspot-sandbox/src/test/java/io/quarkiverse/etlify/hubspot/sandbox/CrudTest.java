@@ -5,6 +5,8 @@ import static io.quarkiverse.etlify.hubspot.sandbox.SandboxClient.props;
 import static io.quarkiverse.etlify.hubspot.sandbox.SandboxClient.updateBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -146,7 +148,7 @@ class CrudTest extends SandboxTestBase {
     @Test
     void listPagesThroughObjects() {
         for (int i = 0; i < 5; i++) {
-            sandbox.seed("deals", java.util.Map.of("dealname", "Deal " + i));
+            sandbox.seed("deals", Map.of("dealname", "Deal " + i));
         }
         JsonNode first = client.get("/crm/v3/objects/deals?limit=3").json();
         assertThat(first.path("results")).hasSize(3);

@@ -1,0 +1,35 @@
+package io.quarkiverse.etlify.deployment;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import jakarta.persistence.Entity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkiverse.etlify.Etlified;
+import io.quarkiverse.etlify.deployment.model.Account;
+import io.quarkiverse.etlify.deployment.model.AccountSerializer;
+import io.quarkiverse.etlify.deployment.model.Customer;
+import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
+import io.quarkiverse.etlify.deployment.model.Order;
+import io.quarkus.test.QuarkusUnitTest;
+
+/** An @Etlified CRM name that no quarkus.etlify.crm.*.adapter declares. */
+class UnknownCrmFailsBuildTest {
+
+    @Entity
+    @Etlified(crm = "salesforce", objectType = "contacts", serializer = CustomerSerializer.class)
+    public static class VipCustomer extends Customer {
+    }
+
+    @RegisterExtension
+    static final QuarkusUnitTest APP = TestApps.failing("unknown-crm",
+            new String[] { "VipCustomer", "unknown CRM 'salesforce'", "quarkus.etlify.crm.salesforce.adapter" },
+            VipCustomer.class, Customer.class, Account.class, Order.class, CustomerSerializer.class, AccountSerializer.class);
+
+    @Test
+    void buildFails() {
+        fail("the build should have failed");
+    }
+}
