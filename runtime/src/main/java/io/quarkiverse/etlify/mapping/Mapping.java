@@ -82,15 +82,14 @@ public final class Mapping {
         return definition.getDispatcherClass().isEmpty() ? null : bean(definition.getDispatcherClass());
     }
 
-    /**
-     * Freshness watermark: the newest update time of the record and of every record reached through
-     * its dependencies ({@code null} timestamps count as the epoch).
-     */
-    public Instant watermark(Object entity) {
+    /** The record's {@link Freshness}, read from the loaded entity graph. */
+    public Freshness freshness(Object entity) {
         Instant newest = updateTime(entity);
+        long reachedCount = 0;
         for (String[] path : dependencyPaths) {
             List<Object> reached = new ArrayList<>();
             EntityAccess.collect(entity, path, 0, reached);
+            reachedCount += reached.size();
             for (Object dependency : reached) {
                 Instant time = updateTime(dependency);
                 if (time.isAfter(newest)) {
@@ -98,7 +97,7 @@ public final class Mapping {
                 }
             }
         }
-        return newest;
+        return new Freshness(newest, reachedCount);
     }
 
     private Instant updateTime(Object entity) {

@@ -49,6 +49,25 @@ public class CrmSynchronisation extends PanacheEntityBase {
     @Column(name = "source_watermark")
     public OffsetDateTime sourceWatermark;
 
+    /** Rows reached through to-many dependencies when the last payload was built. */
+    @Column(name = "source_dependency_count")
+    public Long sourceDependencyCount;
+
+    /** When an async sync was requested and not yet performed; {@code null} when none is pending. */
+    @Column(name = "sync_requested_at")
+    public OffsetDateTime syncRequestedAt;
+
+    /** The worker holding the pending request, until {@link #claimedUntil}. */
+    @Column(name = "claimed_by", length = 128)
+    public String claimedBy;
+
+    @Column(name = "claimed_until")
+    public OffsetDateTime claimedUntil;
+
+    /** A failing request is retried no earlier than this. */
+    @Column(name = "next_attempt_at")
+    public OffsetDateTime nextAttemptAt;
+
     @Column(name = "last_error", columnDefinition = "text")
     public String lastError;
 

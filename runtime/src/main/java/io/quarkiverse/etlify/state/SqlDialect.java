@@ -29,11 +29,11 @@ public enum SqlDialect {
     /** Columns of an inserted sync row, in binding order. */
     static final java.util.List<String> SYNC_COLUMNS = java.util.List.of("crm_name", "resource_type", "resource_id",
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
-            "updated_at");
+            "updated_at", "source_dependency_count");
 
     private static final java.util.List<String> SYNC_COLUMN_TYPES = java.util.List.of("VARCHAR(64)", "VARCHAR(255)",
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
-            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE");
+            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT");
 
     /**
      * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with

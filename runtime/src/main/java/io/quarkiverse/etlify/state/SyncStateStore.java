@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -13,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.Session;
 
+import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
@@ -24,9 +24,11 @@ public class SyncStateStore {
 
     private static final String SYNCED = "crm_id = {new}.crm_id, last_digest = {new}.last_digest,"
             + " last_synced_at = {new}.last_synced_at, source_watermark = {new}.source_watermark,"
-            + " last_error = NULL, error_count = 0, updated_at = {new}.updated_at";
+            + " source_dependency_count = {new}.source_dependency_count, last_error = NULL, error_count = 0,"
+            + " next_attempt_at = NULL, updated_at = {new}.updated_at";
     private static final String UNCHANGED = "last_synced_at = {new}.last_synced_at,"
-            + " source_watermark = {new}.source_watermark, updated_at = {new}.updated_at";
+            + " source_watermark = {new}.source_watermark, source_dependency_count = {new}.source_dependency_count,"
+            + " updated_at = {new}.updated_at";
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
 
@@ -46,13 +48,13 @@ public class SyncStateStore {
     }
 
     /** Records a successful sync: CRM id, digest, watermark; error cleared. */
-    public void markSynced(SyncKey key, String crmId, String digest, Instant watermark) {
-        upsert(key, SYNCED, crmId, digest, watermark, null, 0);
+    public void markSynced(SyncKey key, String crmId, String digest, Freshness freshness) {
+        upsert(key, SYNCED, crmId, digest, freshness, null, 0);
     }
 
     /** Records a skipped or unmodified record: only the sync time and watermark move. */
-    public void markUnchanged(SyncKey key, Instant watermark) {
-        upsert(key, UNCHANGED, null, null, watermark, null, 0);
+    public void markUnchanged(SyncKey key, Freshness freshness) {
+        upsert(key, UNCHANGED, null, null, freshness, null, 0);
     }
 
     /** Records a failure: error count bumped, error stored. */
@@ -75,7 +77,7 @@ public class SyncStateStore {
         });
     }
 
-    private void upsert(SyncKey key, String updateSet, String crmId, String digest, Instant watermark, String error,
+    private void upsert(SyncKey key, String updateSet, String crmId, String digest, Freshness freshness, String error,
             int errorCount) {
         work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(dialect(connection).upsertSyncRow(updateSet))) {
@@ -84,12 +86,13 @@ public class SyncStateStore {
                 statement.setString(4, crmId);
                 statement.setString(5, digest);
                 statement.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(7, watermark == null ? null : watermark.atOffset(ZoneOffset.UTC),
+                statement.setObject(7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE);
                 statement.setString(8, error);
                 statement.setInt(9, errorCount);
                 statement.setObject(10, now, Types.TIMESTAMP_WITH_TIMEZONE);
                 statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
                 return statement.executeUpdate();
             }
         });

@@ -1,6 +1,5 @@
 package io.quarkiverse.etlify.sync;
 
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.DigestStrategy;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
@@ -59,7 +59,7 @@ public class Synchronizer {
         } catch (RuntimeException e) {
             return fail(key, e);
         }
-        QuarkusTransaction.requiringNew().run(() -> store.markSynced(key, crmId, prepared.digest(), prepared.watermark()));
+        QuarkusTransaction.requiringNew().run(() -> store.markSynced(key, crmId, prepared.digest(), prepared.freshness()));
         return SyncResult.SYNCED;
     }
 
@@ -70,19 +70,19 @@ public class Synchronizer {
         if (entity == null) {
             return Prepared.done(SyncResult.SKIPPED);
         }
-        Instant watermark = mapping.watermark(entity);
+        Freshness freshness = mapping.freshness(entity);
         if (!mapping.accepts(entity)) {
-            store.markUnchanged(key, watermark);
+            store.markUnchanged(key, freshness);
             return Prepared.done(SyncResult.SKIPPED);
         }
         Map<String, Object> payload = mapping.payload(entity);
         String digest = digests.digest(payload);
         SyncRow row = store.find(key);
         if (!force && row != null && digest.equals(row.lastDigest())) {
-            store.markUnchanged(key, watermark);
+            store.markUnchanged(key, freshness);
             return Prepared.done(SyncResult.NOT_MODIFIED);
         }
-        return new Prepared(null, payload, digest, watermark, row == null ? null : row.crmId());
+        return new Prepared(null, payload, digest, freshness, row == null ? null : row.crmId());
     }
 
     private SyncResult fail(SyncKey key, RuntimeException failure) {
@@ -92,7 +92,7 @@ public class Synchronizer {
         return SyncResult.ERROR;
     }
 
-    private record Prepared(SyncResult result, Map<String, Object> payload, String digest, Instant watermark,
+    private record Prepared(SyncResult result, Map<String, Object> payload, String digest, Freshness freshness,
             String crmId) {
 
         static Prepared done(SyncResult result) {
