@@ -23,6 +23,12 @@ public interface Etlify {
      */
     CrmOperations crm(String name);
 
+    /**
+     * Finds the stale records (no sync row, or changed since their last payload) of the chosen CRMs and
+     * models and syncs them inline or queues them for the workers. Disabled CRMs are skipped.
+     */
+    BatchSyncStats batchSync(BatchSync options);
+
     /** Whether the CRM is enabled; {@code true} for an unknown name, as in the gem. */
     boolean isEnabled(String name);
 

@@ -52,8 +52,9 @@ class WatermarkAndLockingTest {
         User user = fixtures.user("ada@example.com", "Ada");
         fixtures.update(user, u -> u.company = em.find(Company.class, acme.id));
         Investment investment = fixtures.invest(user, "Fund I", "1000.00");
+        assertThat(etlify.crm("hubspot").syncNow(acme)).isEqualTo(SyncResult.SYNCED); // a sync dependency of users
 
-        etlify.crm("hubspot").syncNow(user);
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.SYNCED);
 
         Instant stored = fixtures.syncRow("hubspot", "User", user.id).sourceWatermark.toInstant();
         assertThat(stored).isEqualTo(investment.updatedAt.truncatedTo(ChronoUnit.MICROS));

@@ -30,6 +30,9 @@ public interface EtlifyRuntimeConfig {
     /** Schema management of Etlify's own tables. */
     Schema schema();
 
+    /** The scheduled batch sync of stale records. */
+    BatchSync batchSync();
+
     /** The CRMs, by name (see the build-time {@code adapter} property). */
     @ConfigDocMapKey("crm-name")
     @ConfigDocSection
@@ -48,6 +51,27 @@ public interface EtlifyRuntimeConfig {
         @WithDefault("true")
         @WithConverter(StrictBooleanConverter.class)
         boolean migrateAtStart();
+    }
+
+    /** Scheduled batch sync. */
+    @ConfigGroup
+    interface BatchSync {
+
+        /**
+         * Cron expression (Quarkus scheduler syntax, e.g. {@code 0 *&#47;15 * * * ?}) of the batch sync
+         * that finds stale records of every enabled CRM and queues them; {@code off} disables it.
+         * Only one instance runs it per CRM at a time.
+         */
+        @WithDefault("off")
+        String cron();
+
+        /** Number of record ids read per page by the stale finder. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long one instance may hold a CRM's batch-sync lease before another may take over. */
+        @WithDefault("30m")
+        Duration lease();
     }
 
     /** Run-time configuration of one CRM. */
@@ -69,6 +93,45 @@ public interface EtlifyRuntimeConfig {
 
         /** Settings of the HubSpot adapter. */
         HubSpot hubspot();
+
+        /** The durable queue performing {@code sync(entity)} requests of this CRM. */
+        Queue queue();
+
+        /**
+         * The {@code @Identifier} of a {@code SyncDispatcher} bean taking this CRM's {@code sync(entity)}
+         * requests instead of the built-in durable queue (a mapping's own dispatcher still wins).
+         */
+        Optional<String> dispatcher();
+    }
+
+    /** Durable queue of one CRM. */
+    @ConfigGroup
+    interface Queue {
+
+        /** Whether this instance runs workers for the CRM (requests are recorded either way). */
+        @WithDefault("true")
+        @WithConverter(StrictBooleanConverter.class)
+        boolean workersEnabled();
+
+        /** Worker threads of this instance for the CRM. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** How often an idle worker looks for requests made on other instances. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Requests claimed at once, synced together through the batch synchronizer. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** How long a claim lasts: a crashed worker's requests become claimable again after it. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** First back-off of a failing request; doubled at each consecutive failure, up to 1 hour. */
+        @WithDefault("10s")
+        Duration retryBackoff();
     }
 
     /** Request limit of a CRM account. */

@@ -58,6 +58,11 @@ public final class EntityAccess {
         return findField(type, attribute) != null;
     }
 
+    /** The declared type of an attribute. */
+    public static Class<?> attributeType(Class<?> type, String attribute) {
+        return field(type, attribute).getType();
+    }
+
     /** Converts a timestamp attribute value to an instant; {@code null} stays {@code null}. */
     public static Instant toInstant(Object value) {
         if (value == null) {

@@ -20,6 +20,7 @@ public final class Mapping {
     private final List<String[]> dependencyPaths;
     private volatile CrmSerializer<Object> serializer;
     private volatile SyncGuard<Object> guard;
+    private volatile Class<?> idType;
 
     Mapping(EntityMapping definition, Class<?> entityType, Function<Class<?>, String> updateTimeAttributeOf) {
         this.definition = definition;
@@ -61,6 +62,36 @@ public final class Mapping {
                     "The " + resourceType() + " has no id yet: persist it before syncing it");
         }
         return id;
+    }
+
+    /**
+     * Parses a {@code resource_id} back into the entity's id type (the reverse of
+     * {@link ResourceIds#render(Object)}).
+     */
+    public Object parseId(String resourceId) {
+        Class<?> idType = idType();
+        if (idType == Long.class || idType == long.class) {
+            return Long.valueOf(resourceId);
+        }
+        if (idType == Integer.class || idType == int.class) {
+            return Integer.valueOf(resourceId);
+        }
+        if (idType == java.util.UUID.class) {
+            return java.util.UUID.fromString(resourceId);
+        }
+        if (idType == String.class) {
+            return resourceId;
+        }
+        throw new IllegalStateException(entityType.getName() + " has an id of type " + idType.getName()
+                + ", which Etlify cannot read back from resource_id");
+    }
+
+    private Class<?> idType() {
+        Class<?> type = idType;
+        if (type == null) {
+            idType = type = EntityAccess.attributeType(entityType, definition.getIdAttribute());
+        }
+        return type;
     }
 
     /** The payload built by the mapping's serializer. */

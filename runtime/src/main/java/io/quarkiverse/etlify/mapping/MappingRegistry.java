@@ -50,6 +50,16 @@ public final class MappingRegistry {
         return mappingsFor(entityClass).stream().filter(mapping -> mapping.crm().equals(crm)).findFirst();
     }
 
+    /** The mapping of a CRM whose sync rows have this {@code resource_type}. */
+    public Optional<Mapping> mappingFor(String crm, String resourceType) {
+        return mappings.stream().filter(m -> m.crm().equals(crm) && m.resourceType().equals(resourceType)).findFirst();
+    }
+
+    /** Mappings of one CRM. */
+    public List<Mapping> mappingsOf(String crm) {
+        return mappings.stream().filter(m -> m.crm().equals(crm)).toList();
+    }
+
     /** The update-time attribute of an entity class (or its nearest superclass having one), or {@code null}. */
     public String updateTimeAttribute(Class<?> entityClass) {
         for (Class<?> c = entityClass; c != null && c != Object.class; c = c.getSuperclass()) {

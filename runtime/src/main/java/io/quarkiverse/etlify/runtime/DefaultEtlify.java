@@ -8,14 +8,16 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.mapping.EntityAccess;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.sync.AfterCommitDispatcher;
 import io.quarkiverse.etlify.sync.Deleter;
 import io.quarkiverse.etlify.sync.Synchronizer;
+import io.quarkiverse.etlify.batch.BatchSyncRunner;
 
 /** The {@link Etlify} bean. */
 @ApplicationScoped
@@ -24,16 +26,25 @@ public class DefaultEtlify implements Etlify {
     private final Map<String, CrmOperations> crms;
     private final MappingRegistry mappings;
 
+    private final BatchSyncRunner batchSyncs;
+
     @Inject
     public DefaultEtlify(CrmRegistry registry, MappingRegistry mappings, Synchronizer synchronizer, Deleter deleter,
-            AfterCommitDispatcher dispatcher) {
+            CrmDispatchers dispatchers, BatchSyncRunner batchSyncs) {
         this.mappings = mappings;
+        this.batchSyncs = batchSyncs;
         this.crms = registry.names().stream()
                 .map(name -> registry.find(name).orElseThrow())
                 .collect(Collectors.toUnmodifiableMap(CrmRuntime::name,
                         crm -> crm.enabled()
-                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatcher)
+                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(crm.name()))
                                 : new DisabledCrm(crm.name(), mappings)));
+    }
+
+    @Override
+    public BatchSyncStats batchSync(BatchSync options) {
+        options.crms().forEach(this::crm);
+        return batchSyncs.run(options);
     }
 
     @Override

@@ -7,6 +7,24 @@ public enum SqlDialect {
 
     POSTGRESQL {
         @Override
+        public String nowPlusMillis() {
+            return "(CURRENT_TIMESTAMP + ? * INTERVAL '1 millisecond')";
+        }
+
+        @Override
+        String acquireLease() {
+            return "INSERT INTO etlify_leases AS old (name, owner, expires_at) VALUES (?, ?, " + nowPlusMillis() + ")"
+                    + " ON CONFLICT (name) DO UPDATE SET owner = EXCLUDED.owner, expires_at = EXCLUDED.expires_at"
+                    + " WHERE old.expires_at < CURRENT_TIMESTAMP OR old.owner = EXCLUDED.owner";
+        }
+
+        @Override
+        String insertPendingSync() {
+            return "INSERT INTO etlify_pending_syncs (" + PENDING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT DO NOTHING";
+        }
+
+        @Override
         String upsertSyncRow(String updateSet) {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
@@ -15,6 +33,34 @@ public enum SqlDialect {
     },
 
     H2 {
+        @Override
+        public String nowPlusMillis() {
+            return "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+        }
+
+        @Override
+        String acquireLease() {
+            return "MERGE INTO etlify_leases old USING (VALUES (CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(128)), "
+                    + nowPlusMillis() + ")) AS new_row(name, owner, expires_at) ON old.name = new_row.name"
+                    + " WHEN MATCHED AND (old.expires_at < CURRENT_TIMESTAMP OR old.owner = new_row.owner) THEN UPDATE"
+                    + " SET owner = new_row.owner, expires_at = new_row.expires_at"
+                    + " WHEN NOT MATCHED THEN INSERT (name, owner, expires_at)"
+                    + " VALUES (new_row.name, new_row.owner, new_row.expires_at)";
+        }
+
+        @Override
+        String insertPendingSync() {
+            return "MERGE INTO etlify_pending_syncs old USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)),"
+                    + " CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(64)),"
+                    + " CAST(? AS TIMESTAMP(6) WITH TIME ZONE), CAST(? AS TIMESTAMP(6) WITH TIME ZONE))) AS new_row("
+                    + PENDING_COLUMNS + ") ON old.dependent_type = new_row.dependent_type"
+                    + " AND old.dependent_id = new_row.dependent_id AND old.dependency_type = new_row.dependency_type"
+                    + " AND old.dependency_id = new_row.dependency_id AND old.crm_name = new_row.crm_name"
+                    + " WHEN NOT MATCHED THEN INSERT (" + PENDING_COLUMNS + ") VALUES (new_row.dependent_type,"
+                    + " new_row.dependent_id, new_row.dependency_type, new_row.dependency_id, new_row.crm_name,"
+                    + " new_row.created_at, new_row.updated_at)";
+        }
+
         @Override
         String upsertSyncRow(String updateSet) {
             return "MERGE INTO crm_synchronisations old USING (VALUES (" + typedPlaceholders() + ")) AS new_row("
@@ -29,11 +75,23 @@ public enum SqlDialect {
     /** Columns of an inserted sync row, in binding order. */
     static final java.util.List<String> SYNC_COLUMNS = java.util.List.of("crm_name", "resource_type", "resource_id",
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
-            "updated_at", "source_dependency_count");
+            "updated_at", "source_dependency_count", "sync_requested_at");
 
     private static final java.util.List<String> SYNC_COLUMN_TYPES = java.util.List.of("VARCHAR(64)", "VARCHAR(255)",
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
-            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT");
+            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT", "TIMESTAMP(6) WITH TIME ZONE");
+
+    private static final String PENDING_COLUMNS = "dependent_type, dependent_id, dependency_type, dependency_id,"
+            + " crm_name, created_at, updated_at";
+
+    /** The database's current time plus a bound number of milliseconds. */
+    public abstract String nowPlusMillis();
+
+    /** Takes a lease (name, owner, duration in ms) if free, expired or already ours: 1 row changed when taken. */
+    abstract String acquireLease();
+
+    /** Inserts a pending sync unless the same one exists. */
+    abstract String insertPendingSync();
 
     /**
      * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with
@@ -41,7 +99,7 @@ public enum SqlDialect {
      */
     abstract String upsertSyncRow(String updateSet);
 
-    static SqlDialect of(String databaseProductName) {
+    public static SqlDialect of(String databaseProductName) {
         String name = databaseProductName.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) {
             return POSTGRESQL;

@@ -1,23 +1,25 @@
 package io.quarkiverse.etlify.state;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
-
 import io.quarkiverse.etlify.mapping.Freshness;
-import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * Reads and writes sync rows with plain SQL on the current transaction's connection: one
- * statement per change, safe when two instances write the same row at once.
+ * statement per change (batched for many records), safe when two instances write the same row.
+ * Every method requires an active transaction.
  */
 @ApplicationScoped
 public class SyncStateStore {
@@ -31,44 +33,106 @@ public class SyncStateStore {
             + " updated_at = {new}.updated_at";
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
+    private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
+    private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at, updated_at = {new}.updated_at";
+    private static final int IN_LIST_SIZE = 500;
 
-    private volatile SqlDialect dialect;
-
-    /** The row of a record, or {@code null}. Requires a transaction. */
+    /** The row of a record, or {@code null}. */
     public SyncRow find(SyncKey key) {
-        return work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT crm_id, last_digest, error_count"
-                    + " FROM crm_synchronisations WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
-                bindKey(statement, key);
-                try (ResultSet rs = statement.executeQuery()) {
-                    return rs.next() ? new SyncRow(rs.getString(1), rs.getString(2), rs.getInt(3)) : null;
+        return findAll(key.crmName(), key.resourceType(), List.of(key.resourceId())).get(key.resourceId());
+    }
+
+    /** The rows of several records of one type, by resource id (absent when none). */
+    public Map<String, SyncRow> findAll(String crmName, String resourceType, Collection<String> resourceIds) {
+        return Jdbc.work(connection -> {
+            Map<String, SyncRow> rows = new HashMap<>();
+            List<String> ids = new ArrayList<>(resourceIds);
+            for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+                String sql = "SELECT resource_id, crm_id, last_digest, error_count FROM crm_synchronisations"
+                        + " WHERE crm_name = ? AND resource_type = ? AND resource_id IN ("
+                        + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, crmName);
+                    statement.setString(2, resourceType);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(3 + i, chunk.get(i));
+                    }
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            rows.put(rs.getString(1), new SyncRow(rs.getString(2), rs.getString(3), rs.getInt(4)));
+                        }
+                    }
                 }
             }
+            return rows;
         });
     }
 
-    /** Records a successful sync: CRM id, digest, watermark; error cleared. */
+    /** Records a successful sync: CRM id, digest, freshness; error cleared. */
     public void markSynced(SyncKey key, String crmId, String digest, Freshness freshness) {
-        upsert(key, SYNCED, crmId, digest, freshness, null, 0);
+        write(SYNCED, List.of(new RowValues(key, crmId, digest, freshness, null, 0, null)));
     }
 
-    /** Records a skipped or unmodified record: only the sync time and watermark move. */
+    /** Records successful syncs of many records in one batch. */
+    public void markSyncedAll(List<RowValues> rows) {
+        write(SYNCED, rows);
+    }
+
+    /** Records a skipped or unmodified record: only the sync time and freshness move. */
     public void markUnchanged(SyncKey key, Freshness freshness) {
-        upsert(key, UNCHANGED, null, null, freshness, null, 0);
+        markUnchangedAll(List.of(RowValues.unchanged(key, freshness)));
+    }
+
+    /** Records skipped or unmodified records in one batch. */
+    public void markUnchangedAll(List<RowValues> rows) {
+        write(UNCHANGED, rows);
     }
 
     /** Records a failure: error count bumped, error stored. */
     public void markFailed(SyncKey key, String error) {
-        upsert(key, FAILED, null, null, null, error, 1);
+        markFailedAll(List.of(RowValues.failed(key, error)));
+    }
+
+    /** Records failures of many records in one batch. */
+    public void markFailedAll(List<RowValues> rows) {
+        write(FAILED, rows);
+    }
+
+    /** Records a failure that is not the record's fault (a CRM rate limit): error stored, count unchanged. */
+    public void markDeferred(SyncKey key, String error) {
+        write(DEFERRED, List.of(RowValues.failed(key, error)));
+    }
+
+    /** Records durable sync requests (one row per record: repeated requests collapse). */
+    public void requestSync(Collection<SyncKey> keys) {
+        OffsetDateTime now = Jdbc.now();
+        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now)).toList());
+    }
+
+    /** Forgets the digests of records so that their next sync calls the CRM whatever the payload. */
+    public void forgetDigests(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET last_digest = NULL WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                for (SyncKey key : keys) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
     }
 
     /** Forgets the CRM id and digest of a record deleted from the CRM, so a later sync creates it again. */
     public void forgetCrmId(SyncKey key) {
-        work(connection -> {
+        Jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
                     + " SET crm_id = NULL, last_digest = NULL, updated_at = ?"
                     + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
-                statement.setObject(1, now());
+                statement.setObject(1, Jdbc.now());
                 statement.setString(2, key.crmName());
                 statement.setString(3, key.resourceType());
                 statement.setString(4, key.resourceId());
@@ -77,52 +141,54 @@ public class SyncStateStore {
         });
     }
 
-    private void upsert(SyncKey key, String updateSet, String crmId, String digest, Freshness freshness, String error,
-            int errorCount) {
-        work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(dialect(connection).upsertSyncRow(updateSet))) {
-                OffsetDateTime now = now();
-                bindKey(statement, key);
-                statement.setString(4, crmId);
-                statement.setString(5, digest);
-                statement.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
-                        Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setString(8, error);
-                statement.setInt(9, errorCount);
-                statement.setObject(10, now, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
-                statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
-                return statement.executeUpdate();
+    private void write(String updateSet, List<RowValues> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(Jdbc.dialect(connection).upsertSyncRow(updateSet))) {
+                OffsetDateTime now = Jdbc.now();
+                for (RowValues row : rows) {
+                    bind(statement, row, now);
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
             }
         });
     }
 
-    private SqlDialect dialect(Connection connection) throws SQLException {
-        SqlDialect d = dialect;
-        if (d == null) {
-            dialect = d = SqlDialect.of(connection.getMetaData().getDatabaseProductName());
+    private static void bind(PreparedStatement statement, RowValues row, OffsetDateTime now) throws SQLException {
+        statement.setString(1, row.key().crmName());
+        statement.setString(2, row.key().resourceType());
+        statement.setString(3, row.key().resourceId());
+        statement.setString(4, row.crmId());
+        statement.setString(5, row.digest());
+        statement.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        Freshness freshness = row.freshness();
+        statement.setObject(7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(8, row.error());
+        statement.setInt(9, row.errorCount());
+        statement.setObject(10, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
+        statement.setObject(13, row.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    /** Values of one sync row write. */
+    public record RowValues(SyncKey key, String crmId, String digest, Freshness freshness, String error, int errorCount,
+            OffsetDateTime requestedAt) {
+
+        public static RowValues synced(SyncKey key, String crmId, String digest, Freshness freshness) {
+            return new RowValues(key, crmId, digest, freshness, null, 0, null);
         }
-        return d;
-    }
 
-    private static void bindKey(PreparedStatement statement, SyncKey key) throws SQLException {
-        statement.setString(1, key.crmName());
-        statement.setString(2, key.resourceType());
-        statement.setString(3, key.resourceId());
-    }
+        public static RowValues unchanged(SyncKey key, Freshness freshness) {
+            return new RowValues(key, null, null, freshness, null, 0, null);
+        }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    private static <T> T work(SqlWork<T> work) {
-        Session session = Panache.getEntityManager(CrmSynchronisation.class).unwrap(Session.class);
-        return session.doReturningWork(work::run);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
+        public static RowValues failed(SyncKey key, String error) {
+            return new RowValues(key, null, null, null, error, 1, null);
+        }
     }
 }

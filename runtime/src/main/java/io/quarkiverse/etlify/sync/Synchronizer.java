@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.DigestStrategy;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
@@ -40,6 +41,9 @@ public class Synchronizer {
     @Inject
     SecretRedactor redactor;
 
+    @Inject
+    SyncDependencyGate dependencies;
+
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
         Transactions.requireNone("syncNow");
@@ -59,7 +63,10 @@ public class Synchronizer {
         } catch (RuntimeException e) {
             return fail(key, e);
         }
-        QuarkusTransaction.requiringNew().run(() -> store.markSynced(key, crmId, prepared.digest(), prepared.freshness()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
+            dependencies.release(key);
+        });
         return SyncResult.SYNCED;
     }
 
@@ -75,6 +82,9 @@ public class Synchronizer {
             store.markUnchanged(key, freshness);
             return Prepared.done(SyncResult.SKIPPED);
         }
+        if (dependencies.mustWait(mapping, entity, key)) {
+            return Prepared.done(SyncResult.BUFFERED);
+        }
         Map<String, Object> payload = mapping.payload(entity);
         String digest = digests.digest(payload);
         SyncRow row = store.find(key);
@@ -88,7 +98,14 @@ public class Synchronizer {
     private SyncResult fail(SyncKey key, RuntimeException failure) {
         String error = redactor.describe(failure);
         LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), key.resourceId(), key.crmName(), error);
-        QuarkusTransaction.requiringNew().run(() -> store.markFailed(key, error));
+        // a rate limit is not the record's fault: it must not count towards max-sync-errors
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (failure instanceof CrmRateLimitedException) {
+                store.markDeferred(key, error);
+            } else {
+                store.markFailed(key, error);
+            }
+        });
         return SyncResult.ERROR;
     }
 

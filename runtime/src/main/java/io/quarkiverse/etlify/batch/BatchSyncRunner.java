@@ -1,0 +1,103 @@
+package io.quarkiverse.etlify.batch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.mapping.ResourceIds;
+import io.quarkiverse.etlify.queue.QueueSignal;
+import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.state.SyncKey;
+import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.sync.BatchOutcome;
+import io.quarkiverse.etlify.sync.BatchSynchronizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs a batch sync: for each enabled CRM and mapped model, pages through the stale records' ids and
+ * syncs each page with the {@link BatchSynchronizer} (inline) or queues it for the workers (async).
+ * Memory stays flat: one page of ids at a time.
+ */
+@ApplicationScoped
+public class BatchSyncRunner {
+
+    private static final Logger LOG = Logger.getLogger(BatchSyncRunner.class);
+
+    @Inject
+    CrmRegistry crms;
+
+    @Inject
+    MappingRegistry mappings;
+
+    @Inject
+    StaleRecordFinder finder;
+
+    @Inject
+    BatchSynchronizer synchronizer;
+
+    @Inject
+    SyncStateStore store;
+
+    @Inject
+    QueueSignal signal;
+
+    @Inject
+    EtlifyRuntimeConfig config;
+
+    public BatchSyncStats run(BatchSync options) {
+        int pageSize = options.batchSize().orElse(config.batchSync().batchSize());
+        Map<String, Long> perModel = new TreeMap<>();
+        AtomicLong errors = new AtomicLong();
+        for (String name : options.crms().isEmpty() ? crms.names() : options.crms()) {
+            CrmRuntime crm = crms.find(name).orElseThrow();
+            if (!crm.enabled()) {
+                continue;
+            }
+            for (Mapping mapping : mappings.mappingsOf(name)) {
+                if (!options.models().isEmpty() && options.models().stream().noneMatch(m -> m == mapping.entityType())) {
+                    continue;
+                }
+                AtomicLong count = new AtomicLong();
+                finder.forEachPage(mapping, name, crm.maxSyncErrors(), pageSize, ids -> {
+                    count.addAndGet(ids.size());
+                    if (options.isInline()) {
+                        BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
+                        errors.addAndGet(outcome.count(SyncResult.ERROR));
+                    } else {
+                        enqueue(crm, mapping, ids, options.isForce());
+                    }
+                });
+                perModel.merge(mapping.resourceType(), count.get(), Long::sum);
+                LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), name, count.get());
+            }
+        }
+        long total = perModel.values().stream().mapToLong(Long::longValue).sum();
+        return new BatchSyncStats(total, perModel, errors.get());
+    }
+
+    private void enqueue(CrmRuntime crm, Mapping mapping, List<Object> ids, boolean force) {
+        List<SyncKey> keys = ids.stream()
+                .map(id -> new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id))).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (force) {
+                store.forgetDigests(keys);
+            }
+            store.requestSync(keys);
+        });
+        signal.wake(crm.name());
+    }
+}
