@@ -23,12 +23,16 @@ public class Fixtures {
     /** Empties every table and every in-memory CRM. */
     public void reset() {
         QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE partners SET sponsor_id = NULL").executeUpdate();
+            em.createNativeQuery("DELETE FROM partners").executeUpdate();
+            em.createNativeQuery("DELETE FROM agencies").executeUpdate();
             em.createNativeQuery("DELETE FROM subscriptions").executeUpdate();
             em.createNativeQuery("DELETE FROM investments").executeUpdate();
             em.createNativeQuery("DELETE FROM app_users").executeUpdate();
             em.createNativeQuery("DELETE FROM companies").executeUpdate();
             em.createNativeQuery("DELETE FROM crm_synchronisations").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_pending_syncs").executeUpdate();
+            em.createNativeQuery("DELETE FROM etlify_leases").executeUpdate();
         });
         crms.resetAll();
     }
@@ -71,6 +75,21 @@ public class Fixtures {
             change.accept(managed);
             em.flush();
             return managed;
+        });
+    }
+
+    /** Users committed in one transaction, e-mails user-0@example.com and up. */
+    public java.util.List<User> users(int count) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            java.util.List<User> users = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                User user = new User();
+                user.email = "user-" + i + "@example.com";
+                user.firstName = "User " + i;
+                user.persist();
+                users.add(user);
+            }
+            return users;
         });
     }
 

@@ -133,6 +133,8 @@ public class BatchSynchronizer {
                     UpsertOutcome result = results.get(record.key().resourceId());
                     if (result != null && result.isSuccess()) {
                         succeeded(record, result.crmId(), synced, outcome);
+                    } else if (result != null && result.error() instanceof CrmRateLimitedException) {
+                        outcome.defer(record.key().resourceId());
                     } else {
                         failed(record, result == null ? new IllegalStateException("no outcome from the CRM") : result.error(),
                                 failed, outcome);

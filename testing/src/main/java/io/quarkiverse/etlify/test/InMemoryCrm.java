@@ -14,6 +14,7 @@ import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
+import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.UpsertOutcome;
 
 /**
@@ -30,6 +31,7 @@ public class InMemoryCrm implements CrmAdapter {
     private final Map<String, Map<String, Map<String, Object>>> objects = new LinkedHashMap<>();
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<CrmException> scriptedFailures = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CrmException> scriptedBatchFailures = new ConcurrentLinkedQueue<>();
     private volatile Predicate<Call> failWhen = call -> false;
     private volatile CrmException failWith;
     private volatile java.util.function.Consumer<Call> onCall = call -> {
@@ -66,10 +68,17 @@ public class InMemoryCrm implements CrmAdapter {
     @Override
     public synchronized Map<String, UpsertOutcome> batchUpsert(String objectType, String idProperty,
             List<BatchUpsertInput> inputs) {
+        calls.add(new Call("batchUpsert", objectType, Map.of("inputs", inputs.size()), idProperty, null));
+        CrmException batchFailure = scriptedBatchFailures.poll();
+        if (batchFailure != null) {
+            throw batchFailure;
+        }
         Map<String, UpsertOutcome> outcomes = new LinkedHashMap<>();
         for (BatchUpsertInput input : inputs) {
             try {
                 outcomes.put(input.key(), UpsertOutcome.success(upsert(objectType, input.payload(), idProperty, input.crmId())));
+            } catch (CrmRateLimitedException e) {
+                throw e; // a rate limit refuses the whole request
             } catch (CrmException e) {
                 outcomes.put(input.key(), UpsertOutcome.failure(e));
             }
@@ -104,6 +113,11 @@ public class InMemoryCrm implements CrmAdapter {
         scriptedFailures.add(error);
     }
 
+    /** The next batch call fails as a whole with this error (e.g. the CRM rejects the batch as invalid). */
+    public void failNextBatch(CrmException error) {
+        scriptedBatchFailures.add(error);
+    }
+
     /** Every call matching the predicate fails with this error until {@link #reset()}. */
     public void failWhen(Predicate<Call> predicate, CrmException error) {
         this.failWith = error;
@@ -120,6 +134,7 @@ public class InMemoryCrm implements CrmAdapter {
         objects.clear();
         calls.clear();
         scriptedFailures.clear();
+        scriptedBatchFailures.clear();
         failWhen = call -> false;
         failWith = null;
         onCall = call -> {

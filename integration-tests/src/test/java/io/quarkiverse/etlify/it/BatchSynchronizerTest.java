@@ -1,0 +1,142 @@
+package io.quarkiverse.etlify.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
+import io.quarkiverse.etlify.adapter.CrmValidationException;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.sync.BatchOutcome;
+import io.quarkiverse.etlify.sync.BatchSynchronizer;
+import io.quarkiverse.etlify.test.InMemoryCrm;
+import io.quarkiverse.etlify.test.InMemoryCrms;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The batch synchronizer: per-record outcomes, partial failures, whole-batch rejection, rate limits. */
+@QuarkusTest
+@PostgresTest
+class BatchSynchronizerTest {
+
+    @Inject
+    BatchSynchronizer synchronizer;
+
+    @Inject
+    CrmRegistry crms;
+
+    @Inject
+    MappingRegistry mappings;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    InMemoryCrms memory;
+
+    InMemoryCrm hubspot;
+
+    @BeforeEach
+    void clean() {
+        fixtures.reset();
+        hubspot = memory.get("hubspot");
+    }
+
+    private BatchOutcome sync(List<User> users, boolean force) {
+        return synchronizer.sync(crms.find("hubspot").orElseThrow(), mappings.mappingFor(User.class, "hubspot").orElseThrow(),
+                users.stream().map(u -> u.id).toList(), force);
+    }
+
+    @Test
+    void syncsChangedRecordsAndSkipsUnchangedOnes() {
+        List<User> users = fixtures.users(5);
+        fixtures.update(users.get(4), u -> u.email = null); // rejected by the guard
+
+        BatchOutcome first = sync(users, false);
+        assertThat(first.count(SyncResult.SYNCED)).isEqualTo(4);
+        assertThat(first.results().get(users.get(4).id.toString())).isEqualTo(SyncResult.SKIPPED);
+        assertThat(hubspot.count("contacts")).isEqualTo(4);
+        assertThat(fixtures.syncRow("hubspot", "User", users.get(0).id).crmId).isNotNull();
+
+        fixtures.update(users.get(1), u -> u.firstName = "Changed");
+        BatchOutcome second = sync(users, false);
+        assertThat(second.count(SyncResult.NOT_MODIFIED)).isEqualTo(3);
+        assertThat(second.results().get(users.get(1).id.toString())).isEqualTo(SyncResult.SYNCED);
+        assertThat(hubspot.callCount("upsert")).isEqualTo(5);
+
+        assertThat(sync(users, true).count(SyncResult.SYNCED)).as("force ignores digests").isEqualTo(4);
+    }
+
+    @Test
+    void aPartialFailureOnlyFailsItsRecord() {
+        List<User> users = fixtures.users(4);
+        hubspot.failWhen(call -> "user-2@example.com".equals(call.payload().get("email")),
+                new CrmValidationException("Email invalid", 400, "VALIDATION_ERROR", "c-3", null));
+
+        BatchOutcome outcome = sync(users, false);
+
+        assertThat(outcome.count(SyncResult.SYNCED)).isEqualTo(3);
+        assertThat(outcome.results().get(users.get(2).id.toString())).isEqualTo(SyncResult.ERROR);
+        assertThat(fixtures.syncRow("hubspot", "User", users.get(2).id).errorCount).isEqualTo(1);
+        assertThat(fixtures.syncRow("hubspot", "User", users.get(2).id).lastError).contains("Email invalid");
+        assertThat(fixtures.syncRow("hubspot", "User", users.get(1).id).errorCount).isZero();
+    }
+
+    @Test
+    void aRateLimitDefersTheRestWithoutCountingErrors() {
+        List<User> users = fixtures.users(3);
+        hubspot.failWhen(call -> true,
+                new CrmRateLimitedException("daily limit", "RATE_LIMITS", null, Duration.ofHours(1), "DAILY"));
+
+        BatchOutcome outcome = sync(users, false);
+
+        assertThat(outcome.deferred()).hasSize(3);
+        assertThat(outcome.count(SyncResult.ERROR)).isZero();
+        assertThat(fixtures.syncRow("hubspot", "User", users.get(0).id)).isNull();
+        hubspot.reset();
+        assertThat(sync(users, false).count(SyncResult.SYNCED)).as("nothing was lost").isEqualTo(3);
+    }
+
+    @Test
+    void aBatchRejectedAsAWholeIsRetriedRecordByRecord() {
+        List<User> users = fixtures.users(3);
+        hubspot.failNextBatch(new CrmValidationException("Invalid input in batch", 400, "VALIDATION_ERROR", "c-9", null));
+        hubspot.failWhen(call -> "user-1@example.com".equals(call.payload().get("email")),
+                new CrmValidationException("Email invalid", 400, "VALIDATION_ERROR", "c-4", null));
+
+        BatchOutcome outcome = sync(users, false);
+
+        assertThat(hubspot.callCount("batchUpsert")).isEqualTo(1);
+        assertThat(outcome.count(SyncResult.SYNCED)).isEqualTo(2);
+        assertThat(outcome.results().get(users.get(1).id.toString())).isEqualTo(SyncResult.ERROR);
+        assertThat(hubspot.count("contacts")).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingSerializerFailsOnlyItsRecord() {
+        Subscription broken = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Subscription s = new Subscription();
+            s.persist();
+            return s;
+        });
+        Subscription fine = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Subscription s = new Subscription();
+            s.plan = "gold";
+            s.persist();
+            return s;
+        });
+
+        BatchOutcome outcome = synchronizer.sync(crms.find("hubspot").orElseThrow(),
+                mappings.mappingFor(Subscription.class, "hubspot").orElseThrow(), List.of(broken.id, fine.id), false);
+
+        assertThat(outcome.results()).containsEntry(broken.id.toString(), SyncResult.ERROR)
+                .containsEntry(fine.id.toString(), SyncResult.SYNCED);
+    }
+}

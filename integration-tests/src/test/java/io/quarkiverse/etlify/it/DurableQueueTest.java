@@ -1,0 +1,123 @@
+package io.quarkiverse.etlify.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.state.SyncKey;
+import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.test.InMemoryCrm;
+import io.quarkiverse.etlify.test.InMemoryCrms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The durable queue: transactional requests, back-off, crashed workers, several workers on one database. */
+@QuarkusTest
+@PostgresTest
+@TestProfile(QueueTuning.class)
+class DurableQueueTest {
+
+    @Inject
+    Etlify etlify;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    InMemoryCrms memory;
+
+    @Inject
+    SyncStateStore store;
+
+    @Inject
+    EntityManager em;
+
+    InMemoryCrm hubspot;
+
+    @BeforeEach
+    void clean() {
+        fixtures.reset();
+        hubspot = memory.get("hubspot");
+    }
+
+    @Test
+    void theRequestIsWrittenInTheCallersTransactionAndRolledBackWithIt() {
+        User user = fixtures.user("ada@example.com", "Ada");
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            etlify.crm("hubspot").sync(User.findById(user.id));
+            assertThat(pendingRequests()).as("visible inside the caller's transaction").isEqualTo(1);
+            throw new IllegalStateException("the caller fails");
+        })).hasMessage("the caller fails");
+
+        assertThat(pendingRequests()).isZero();
+        assertThat(fixtures.syncRows("hubspot")).isZero();
+    }
+
+    @Test
+    void aFailingRecordBacksOffAndStopsAtMaxSyncErrors() {
+        User user = fixtures.user("ada@example.com", "Ada");
+        hubspot.failWhen(call -> true, new CrmApiException("HubSpot is down", 503, null, null, null));
+
+        etlify.crm("hubspot").sync(user);
+
+        // quarkus.etlify.crm.hubspot.max-sync-errors=5: five attempts, then the request is dropped
+        await().atMost(Duration.ofSeconds(20)).until(() -> fixtures.syncRow("hubspot", "User", user.id) != null
+                && fixtures.syncRow("hubspot", "User", user.id).errorCount == 5
+                && fixtures.syncRow("hubspot", "User", user.id).syncRequestedAt == null);
+        assertThat(hubspot.callCount("upsert")).isEqualTo(5);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> hubspot.callCount("upsert") == 5);
+    }
+
+    @Test
+    void aCrashedWorkersClaimsAreTakenOverWhenTheirLeaseExpires() {
+        List<User> users = fixtures.users(20);
+        // a worker claimed these requests and died: requested and claimed in one transaction, never completed
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.requestSync(users.stream().map(u -> new SyncKey("hubspot", "User", u.id.toString())).toList());
+            em.createNativeQuery("UPDATE crm_synchronisations SET claimed_by = 'dead-worker',"
+                    + " claimed_until = CURRENT_TIMESTAMP + INTERVAL '2 seconds' WHERE crm_name = 'hubspot'").executeUpdate();
+        });
+        assertThat(hubspot.calls()).isEmpty();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> hubspot.count("contacts") == 20 && pendingRequests() == 0);
+        assertThat(hubspot.callCount("upsert")).isEqualTo(20);
+    }
+
+    @Test
+    void threeWorkersSyncFiveThousandRecordsEachExactlyOnce() {
+        List<User> users = fixtures.users(5_000);
+        QuarkusTransaction.requiringNew().run(() -> store
+                .requestSync(users.stream().map(u -> new SyncKey("hubspot", "User", u.id.toString())).toList()));
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> pendingRequests() == 0);
+
+        assertThat(hubspot.count("contacts")).isEqualTo(5_000);
+        List<InMemoryCrm.Call> upserts = hubspot.calls("upsert");
+        assertThat(upserts).hasSize(5_000);
+        Set<Object> emails = new HashSet<>();
+        upserts.forEach(call -> emails.add(call.payload().get("email")));
+        assertThat(emails).hasSize(5_000);
+        assertThat(upserts).allSatisfy(call -> assertThat(call.crmId()).as("no record created twice").isNull());
+    }
+
+    private long pendingRequests() {
+        return ((Number) QuarkusTransaction.joiningExisting().call(() -> em.createNativeQuery(
+                "SELECT COUNT(*) FROM crm_synchronisations WHERE sync_requested_at IS NOT NULL").getSingleResult()))
+                .longValue();
+    }
+}
