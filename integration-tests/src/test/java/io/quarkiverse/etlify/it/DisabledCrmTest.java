@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.sync.BatchOutcome;
+import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -40,6 +44,15 @@ class DisabledCrmTest {
 
     @Inject
     InMemoryCrms crms;
+
+    @Inject
+    BatchSynchronizer batchSynchronizer;
+
+    @Inject
+    CrmRegistry crmRegistry;
+
+    @Inject
+    MappingRegistry mappings;
 
     @BeforeEach
     void clean() {
@@ -69,6 +82,19 @@ class DisabledCrmTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> crms.get("hubspot").callCount("upsert") == 1);
         assertThat(etlify.isEnabled("hubspot")).isTrue();
+        assertThat(crms.get("mirror").calls()).isEmpty();
+        assertThat(fixtures.syncRows("mirror")).isZero();
+    }
+
+    @Test
+    void theBatchSynchronizerOfADisabledCrmReportsEveryRecordDisabled() {
+        User user = fixtures.user("ada@example.com", "Ada");
+
+        BatchOutcome outcome = batchSynchronizer.sync(crmRegistry.find("mirror").orElseThrow(),
+                mappings.mappingFor(User.class, "mirror").orElseThrow(), java.util.List.of(user.id), false);
+
+        assertThat(outcome.results()).containsExactly(java.util.Map.entry(user.id.toString(), SyncResult.DISABLED));
+        assertThat(outcome.count(SyncResult.DISABLED)).isEqualTo(1);
         assertThat(crms.get("mirror").calls()).isEmpty();
         assertThat(fixtures.syncRows("mirror")).isZero();
     }

@@ -45,8 +45,9 @@ class StateEntitiesTest {
         List<Object> appHistory = QuarkusTransaction.requiringNew().call(() -> (List<Object>) em
                 .createNativeQuery("SELECT script FROM flyway_schema_history WHERE success ORDER BY installed_rank")
                 .getResultList());
-        assertThat(etlifyHistory).contains("V1__create_etlify_tables.sql");
-        assertThat(appHistory).containsExactly("db/migration/V1__app_tables.sql");
+        assertThat(etlifyHistory).contains("V1__create_etlify_tables.sql", "V3__batch_and_queue.sql");
+        assertThat(appHistory).contains("db/migration/V1__app_tables.sql")
+                .allSatisfy(script -> assertThat(script.toString()).startsWith("db/migration/"));
     }
 
     @Test
@@ -90,5 +91,11 @@ class StateEntitiesTest {
 
         assertThat(changed).isEqualTo(2);
         assertThat(fixtures.syncRow("hubspot", "User", ada.id).errorCount).isZero();
+
+        QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation.update("errorCount = 4 where crmName = ?1", "hubspot"));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot", "Company")))
+                .isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot", "User")))
+                .isEqualTo(2);
     }
 }

@@ -101,6 +101,12 @@ public class CrmSynchronisation extends PanacheEntityBase {
                 OffsetDateTime.now(), crmName);
     }
 
+    /** Resets the error count of every record of one model (entity name) in a CRM; returns how many rows changed. */
+    public static long resetErrorCounts(String crmName, String resourceType) {
+        return update("errorCount = 0, lastError = null, updatedAt = ?1 where crmName = ?2 and resourceType = ?3"
+                + " and errorCount > 0", OffsetDateTime.now(), crmName, resourceType);
+    }
+
     @PrePersist
     void onCreate() {
         createdAt = updatedAt = OffsetDateTime.now();
