@@ -65,7 +65,9 @@ public class Synchronizer {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
-            dependencies.release(key);
+            if (dependencies.hasDependents(mapping)) {
+                dependencies.release(key);
+            }
         });
         return SyncResult.SYNCED;
     }
