@@ -13,14 +13,17 @@ public final class EtlifyMigrations {
     public static final String HISTORY_TABLE = "etlify_schema_history";
 
     /** Migration scripts in order, identical names for every vendor. */
-    public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql");
+    public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql",
+            "V2__create_rate_limit_tables.sql");
 
     /** Tables and columns the engine needs, checked when migrations are not applied at start. */
     public static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
             "crm_synchronisations", List.of("id", "crm_name", "resource_type", "resource_id", "crm_id", "last_digest",
                     "last_synced_at", "source_watermark", "last_error", "error_count", "created_at", "updated_at"),
             "etlify_pending_syncs", List.of("id", "dependent_type", "dependent_id", "dependency_type", "dependency_id",
-                    "crm_name", "created_at", "updated_at"));
+                    "crm_name", "created_at", "updated_at"),
+            "etlify_rate_limits", List.of("crm_name", "created_at"),
+            "etlify_rate_limit_permits", List.of("id", "crm_name", "granted_at"));
 
     /** Database kinds with a migration folder. */
     public static final List<String> SUPPORTED_DB_KINDS = List.of("postgresql", "h2");
