@@ -6,70 +6,73 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The bodies of HubSpot's CRM v3 object endpoints that the adapter sends and reads (see {@code objects.json}). */
-final class HubSpotJson {
+/**
+ * The bodies of HubSpot's CRM v3 object endpoints that the adapter sends and reads (see
+ * {@code objects.json}). Public only because the generated REST client must see them; not an API.
+ */
+public final class HubSpotJson {
 
     private HubSpotJson() {
     }
 
     /** {@code SimplePublicObjectInputForCreate}: the contract requires {@code associations}, even empty. */
-    record CreateInput(Map<String, String> properties, List<Object> associations) {
+    public record CreateInput(Map<String, String> properties, List<Object> associations) {
     }
 
     /** {@code SimplePublicObjectInput}. */
-    record UpdateInput(Map<String, String> properties) {
+    public record UpdateInput(Map<String, String> properties) {
     }
 
     /** {@code BatchInput*}: at most 100 inputs. */
-    record Batch<T>(List<T> inputs) {
+    public record Batch<T>(List<T> inputs) {
     }
 
     /** {@code SimplePublicObjectBatchInputForCreate}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CreateItem(Map<String, String> properties, List<Object> associations, String objectWriteTraceId) {
+    public record CreateItem(Map<String, String> properties, List<Object> associations, String objectWriteTraceId) {
     }
 
     /** {@code SimplePublicObjectBatchInput}: {@code id} is the HubSpot id. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UpdateItem(String id, Map<String, String> properties, String objectWriteTraceId) {
+    public record UpdateItem(String id, Map<String, String> properties, String objectWriteTraceId) {
     }
 
     /** {@code SimplePublicObjectBatchInputUpsert}: {@code id} is the value of the unique {@code idProperty}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record UpsertItem(String id, String idProperty, Map<String, String> properties, String objectWriteTraceId) {
+    public record UpsertItem(String id, String idProperty, Map<String, String> properties, String objectWriteTraceId) {
     }
 
     /** {@code SimplePublicObjectId}. */
-    record IdItem(String id) {
+    public record IdItem(String id) {
     }
 
     /** A written object, as far as the adapter reads it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ObjectAnswer(String id, Map<String, String> properties, String objectWriteTraceId) {
+    public record ObjectAnswer(String id, Map<String, String> properties, String objectWriteTraceId) {
 
-        String property(String name) {
+        public String property(String name) {
             return properties == null ? null : properties.get(name);
         }
     }
 
     /** {@code BatchResponse*}, with {@code errors} on 207 multi-status answers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BatchAnswer(String status, List<ObjectAnswer> results, List<InputError> errors) {
+    public record BatchAnswer(String status, List<ObjectAnswer> results, List<InputError> errors) {
 
-        List<ObjectAnswer> resultsOrEmpty() {
+        public List<ObjectAnswer> resultsOrEmpty() {
             return results == null ? List.of() : results;
         }
 
-        List<InputError> errorsOrEmpty() {
+        public List<InputError> errorsOrEmpty() {
             return errors == null ? List.of() : errors;
         }
     }
 
     /** {@code StandardError}: one failed input of a batch; {@code context} names its trace id or ids. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record InputError(String status, String category, String message, Map<String, List<String>> context) {
+    public record InputError(String status, String category, String message, Map<String, List<String>> context) {
 
-        List<String> contextValues(String key) {
+        public List<String> contextValues(String key) {
             return context == null || context.get(key) == null ? List.of() : context.get(key);
         }
     }

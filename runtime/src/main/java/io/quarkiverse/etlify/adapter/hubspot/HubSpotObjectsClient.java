@@ -13,12 +13,13 @@ import jakarta.ws.rs.core.Response;
 /**
  * HubSpot's CRM v3 object endpoints for any object type, custom ones included. Built per CRM with
  * its base URL, timeouts and token; answers are returned as they come (status, headers, body) so
- * that the adapter reads rate-limit headers and maps errors itself.
+ * that the adapter reads rate-limit headers and maps errors itself. Public only because Quarkus
+ * generates its implementation in another class loader; not an API.
  */
 @Path("/crm/v3/objects/{objectType}")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-interface HubSpotObjectsClient {
+public interface HubSpotObjectsClient {
 
     @POST
     Response create(@PathParam("objectType") String objectType, HubSpotJson.CreateInput input);
