@@ -92,21 +92,13 @@ public interface EtlifyRuntimeConfig {
 
         /**
          * Whether every instance of the application shares {@code max-requests} through the database
-         * (each permit is recorded in {@code etlify_rate_limit_permits}, counted against the
-         * database clock); when {@code false} each instance keeps its own limiter, which is only
-         * right for a single instance. Ignored without {@code max-requests}.
+         * (each request is recorded in {@code etlify_rate_limit_permits}, timed by the database
+         * clock); when {@code false} each instance keeps its own limiter, which is only right for a
+         * single instance. Ignored without {@code max-requests}.
          */
         @WithDefault("true")
         @WithConverter(StrictBooleanConverter.class)
         boolean shared();
-
-        /**
-         * Time added to {@code period} before a permit may be reused, so that requests granted a
-         * permit at the edge of the window, but sent a little later, still fall in separate windows
-         * at the CRM. Must not be negative.
-         */
-        @WithDefault("100ms")
-        Duration safetyMargin();
 
         /**
          * Longest time one request keeps waiting and retrying after the CRM refused it for a short

@@ -23,7 +23,7 @@ public final class EtlifyMigrations {
             "etlify_pending_syncs", List.of("id", "dependent_type", "dependent_id", "dependency_type", "dependency_id",
                     "crm_name", "created_at", "updated_at"),
             "etlify_rate_limits", List.of("crm_name", "created_at"),
-            "etlify_rate_limit_permits", List.of("id", "crm_name", "granted_at"));
+            "etlify_rate_limit_permits", List.of("id", "crm_name", "counted_from"));
 
     /** Database kinds with a migration folder. */
     public static final List<String> SUPPORTED_DB_KINDS = List.of("postgresql", "h2");

@@ -107,8 +107,7 @@ public final class CrmCallGuard {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             failIfPaused();
-            throttle.acquire();
-            try {
+            try (RequestThrottle.Permit permit = throttle.acquire()) {
                 return request.get();
             } catch (CrmRateLimitedException e) {
                 if (DAILY.equalsIgnoreCase(e.policy())) {

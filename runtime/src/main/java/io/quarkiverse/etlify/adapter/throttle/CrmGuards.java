@@ -94,7 +94,6 @@ public class CrmGuards {
         if (breaker.successThreshold() < 1) {
             problems.add(prefix + "circuit-breaker.success-threshold must be positive, got " + breaker.successThreshold());
         }
-        notNegative(prefix + "rate-limit.safety-margin", crm.rateLimit().safetyMargin(), problems);
         notNegative(prefix + "rate-limit.max-wait", crm.rateLimit().maxWait(), problems);
     }
 
@@ -103,7 +102,7 @@ public class CrmGuards {
         EtlifyRuntimeConfig.RateLimit rateLimit = crm.rateLimit();
         PermitLog permits = null;
         if (rateLimit.maxRequests().isPresent()) {
-            Duration window = rateLimit.period().plus(rateLimit.safetyMargin());
+            Duration window = rateLimit.period();
             int max = rateLimit.maxRequests().getAsInt();
             permits = rateLimit.shared() ? new DatabasePermitLog(permitStore, crmName, max, window)
                     : new LocalPermitLog(max, window);

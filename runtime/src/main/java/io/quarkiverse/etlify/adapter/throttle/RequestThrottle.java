@@ -47,11 +47,12 @@ public final class RequestThrottle {
     }
 
     /**
-     * Waits until a request may be sent, and counts it.
+     * Waits until a request may be sent, and counts it. Close the permit once the request completed
+     * (try-with-resources): from then on it counts from that moment.
      *
      * @throws CrmApiException when the waiting thread is interrupted
      */
-    public void acquire() {
+    public Permit acquire() {
         try {
             turn.lockInterruptibly();
         } catch (InterruptedException e) {
@@ -65,14 +66,14 @@ public final class RequestThrottle {
                     continue;
                 }
                 if (permits == null) {
-                    return;
+                    return Permit.UNCOUNTED;
                 }
-                Duration wait = permits.tryAcquire();
-                if (wait.isZero()) {
-                    return;
+                PermitLog.Grant grant = permits.tryAcquire();
+                if (grant.granted()) {
+                    return new Permit(permits, grant.permit());
                 }
-                LOG.tracef("CRM %s: request limit reached, waiting %d ms", crmName, wait.toMillis());
-                sleep(wait.toNanos());
+                LOG.tracef("CRM %s: request limit reached, waiting %d ms", crmName, grant.retryIn().toMillis());
+                sleep(grant.retryIn().toNanos());
             }
         } finally {
             turn.unlock();
@@ -116,5 +117,27 @@ public final class RequestThrottle {
         Thread.currentThread().interrupt();
         return new CrmApiException("Interrupted while waiting to send a request to CRM " + crmName, 0, "INTERRUPTED",
                 null, null);
+    }
+
+    /** A request's permit: close it once the request completed. */
+    public static final class Permit implements AutoCloseable {
+
+        static final Permit UNCOUNTED = new Permit(null, null);
+
+        private final PermitLog log;
+        private final Object handle;
+
+        private Permit(PermitLog log, Object handle) {
+            this.log = log;
+            this.handle = handle;
+        }
+
+        /** Records that the request completed (whatever its outcome). */
+        @Override
+        public void close() {
+            if (log != null) {
+                log.done(handle);
+            }
+        }
     }
 }
