@@ -27,8 +27,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 /**
  * The {@code hubspot} adapter kind: one REST client per CRM, built from
  * {@code quarkus.etlify.crm."name".hubspot.*} (base URL, access token, timeouts), its requests run
- * through the CRM's guard. Checks at start-up that the token is set and that every mapping's id
- * property is one HubSpot can upsert by.
+ * through the CRM's guard. Checks at start-up that the token is set (unless the CRM is disabled)
+ * and that every mapping's id property is one HubSpot can upsert by.
  */
 @ApplicationScoped
 public class HubSpotAdapterFactory implements CrmAdapterFactory {
@@ -74,11 +74,13 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
      */
     @Override
     public CrmAdapter create(String crmName) {
-        EtlifyRuntimeConfig.HubSpot hubspot = config.crm().get(crmName).hubspot();
+        EtlifyRuntimeConfig.CrmRuntimeConfig crm = config.crm().get(crmName);
+        EtlifyRuntimeConfig.HubSpot hubspot = crm.hubspot();
         String prefix = "quarkus.etlify.crm." + crmName + ".hubspot.";
         List<String> problems = new ArrayList<>();
         String token = hubspot.accessToken().map(String::trim).orElse("");
-        if (token.isEmpty()) {
+        // a disabled CRM sends nothing: environments that switch it off need no token
+        if (token.isEmpty() && crm.enabled()) {
             problems.add(prefix + "access-token must be set to the private app's access token of CRM " + crmName);
         }
         URI baseUri = baseUri(hubspot.baseUrl(), prefix, problems);

@@ -73,7 +73,7 @@ final class PropertyValues {
             if (Double.isNaN(number) || Double.isInfinite(number)) {
                 throw new IllegalArgumentException(number + " is not a number HubSpot can store");
             }
-            return BigDecimal.valueOf(number).toPlainString();
+            return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
         }
         if (value instanceof Number) {
             return value.toString();
