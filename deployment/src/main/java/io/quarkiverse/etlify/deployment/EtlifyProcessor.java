@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.etlify.adapter.NullCrmAdapterFactory;
+import io.quarkiverse.etlify.adapter.hubspot.HubSpotAdapterFactory;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.mapping.EntityMapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
@@ -27,6 +29,7 @@ import io.quarkiverse.etlify.runtime.StartupChecks;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
 import io.quarkiverse.etlify.state.PendingSync;
+import io.quarkiverse.etlify.state.RateLimitPermitStore;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.sync.Deleter;
@@ -74,9 +77,19 @@ class EtlifyProcessor {
                         SyncStateStore.class, PendingSyncStore.class, LeaseStore.class, Sha256JsonDigest.class,
                         SecretRedactor.class, NullCrmAdapterFactory.class, DurableQueueDispatcher.class, QueueSignal.class,
                         QueueWorkers.class, SyncRequestStore.class, StaleRecordFinder.class, BatchSyncRunner.class,
-                        BatchSyncScheduler.class)
+                        BatchSyncScheduler.class, CrmGuards.class, RateLimitPermitStore.class, HubSpotAdapterFactory.class)
                 .setUnremovable()
                 .build();
+    }
+
+    /** HubSpot's REST client interface lives in the runtime jar, which is not indexed by itself. */
+    @BuildStep
+    void hubspotClient(BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
+        indexed.produce(new AdditionalIndexedClassesBuildItem(HubSpotAdapterFactory.CLIENT_INTERFACE));
+        // request and answer bodies are (de)serialized by Jackson
+        reflection.produce(ReflectiveClassBuildItem.builder(HubSpotAdapterFactory.JSON_TYPES).constructors().methods()
+                .fields().build());
     }
 
     @BuildStep

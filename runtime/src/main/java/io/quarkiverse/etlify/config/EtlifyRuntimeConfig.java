@@ -1,6 +1,8 @@
 package io.quarkiverse.etlify.config;
 
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -91,6 +93,12 @@ public interface EtlifyRuntimeConfig {
         /** The CRM account's request limit, shared by every instance of the application. */
         RateLimit rateLimit();
 
+        /** Retries of calls that failed for a reason that may go away (5xx answers, I/O errors, timeouts). */
+        Retry retry();
+
+        /** The circuit breaker that stops calling a CRM that keeps failing. */
+        CircuitBreaker circuitBreaker();
+
         /** Settings of the HubSpot adapter. */
         HubSpot hubspot();
 
@@ -144,6 +152,81 @@ public interface EtlifyRuntimeConfig {
         /** The period of {@code max-requests}. Must be positive. */
         @WithDefault("10s")
         Duration period();
+
+        /**
+         * Whether every instance of the application shares {@code max-requests} through the database
+         * (each request is recorded in {@code etlify_rate_limit_permits}, timed by the database
+         * clock); when {@code false} each instance keeps its own limiter, which is only right for a
+         * single instance. Ignored without {@code max-requests}.
+         */
+        @WithDefault("true")
+        @WithConverter(StrictBooleanConverter.class)
+        boolean shared();
+
+        /**
+         * Longest time one request keeps waiting and retrying after the CRM refused it for a short
+         * rate limit (HubSpot's {@code SECONDLY} or {@code TEN_SECONDLY_ROLLING} 429 answers) before
+         * failing with {@code CrmRateLimitedException}. Must not be negative.
+         */
+        @WithDefault("5m")
+        Duration maxWait();
+    }
+
+    /** Retries of transient failures, with exponential backoff and jitter. */
+    @ConfigGroup
+    interface Retry {
+
+        /** Retries after the first attempt; {@code 0} switches retries off. Must not be negative. */
+        @WithDefault("3")
+        int maxRetries();
+
+        /** Delay before the first retry; each further retry doubles it. Must not be negative. */
+        @WithDefault("500ms")
+        Duration delay();
+
+        /** Upper bound of the delay between two retries. Must not be negative. */
+        @WithDefault("30s")
+        Duration maxDelay();
+
+        /**
+         * Random time between {@code -jitter} and {@code +jitter} added to each delay, so that
+         * callers failing together do not retry together. Must not be negative.
+         */
+        @WithDefault("200ms")
+        Duration jitter();
+
+        /** Longest time spent on one call including its retries. Must be longer than {@code delay}. */
+        @WithDefault("3m")
+        Duration maxDuration();
+    }
+
+    /** Circuit breaker settings; only transient failures (5xx, I/O errors, timeouts) count as failures. */
+    @ConfigGroup
+    interface CircuitBreaker {
+
+        /** Whether the circuit breaker is on. */
+        @WithDefault("true")
+        @WithConverter(StrictBooleanConverter.class)
+        boolean enabled();
+
+        /** How many recent calls the failure ratio is computed over. Must be positive. */
+        @WithDefault("20")
+        int requestVolumeThreshold();
+
+        /** Ratio of failed calls among the recent ones that opens the circuit. Between 0 and 1. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /**
+         * How long an open circuit fails calls fast before letting a trial call through. Must not be
+         * negative.
+         */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Successful trial calls that close the circuit again. Must be positive. */
+        @WithDefault("1")
+        int successThreshold();
     }
 
     /** HubSpot adapter settings. */
@@ -156,5 +239,31 @@ public interface EtlifyRuntimeConfig {
         /** Base URL of the HubSpot API. */
         @WithDefault("https://api.hubapi.com")
         String baseUrl();
+
+        /** Timeout for opening a connection to HubSpot. Must be positive. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Timeout for HubSpot's answer once the request is sent. Must be positive. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /**
+         * Properties of an object type that HubSpot holds as unique values ("Require unique values for
+         * this property"), usable as {@code idProperty} of an {@code @Etlified} mapping, e.g.
+         * {@code unique-properties.p123_subscription=subscription_id}. {@code hs_object_id} (every
+         * type) and {@code email} (contacts) are built in. A mapping of this CRM whose id property is
+         * neither built in nor declared here fails start-up.
+         */
+        @ConfigDocMapKey("object-type")
+        Map<String, List<String>> uniqueProperties();
+
+        /**
+         * Time zone of the HubSpot account, whose daily request limit resets at midnight in that
+         * zone; a CRM that reached it is paused until then (unless HubSpot says when with
+         * {@code Retry-After}).
+         */
+        @WithDefault("UTC")
+        ZoneId accountTimeZone();
     }
 }

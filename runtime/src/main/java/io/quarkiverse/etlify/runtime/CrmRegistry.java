@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -23,7 +24,8 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * The configured CRMs with their adapters, built once at start-up. A configuration error fails
- * start-up with a message naming the property.
+ * start-up with a message naming the property. Every adapter is wrapped so that its calls go
+ * through the CRM's rate limiter, retries and circuit breaker ({@link CrmGuards}).
  */
 @ApplicationScoped
 public class CrmRegistry {
@@ -32,7 +34,7 @@ public class CrmRegistry {
 
     @Inject
     public CrmRegistry(EtlifyBuildTimeConfig buildConfig, EtlifyRuntimeConfig runtimeConfig,
-            @Any Instance<CrmAdapterFactory> factories, @Any Instance<CrmAdapter> adapters) {
+            @Any Instance<CrmAdapterFactory> factories, @Any Instance<CrmAdapter> adapters, CrmGuards guards) {
         List<String> problems = new ArrayList<>();
         for (String name : runtimeConfig.crm().keySet()) {
             if (!buildConfig.crm().containsKey(name)) {
@@ -43,19 +45,32 @@ public class CrmRegistry {
         Map<String, CrmRuntime> built = new LinkedHashMap<>();
         for (String name : new TreeSet<>(buildConfig.crm().keySet())) {
             EtlifyRuntimeConfig.CrmRuntimeConfig crmConfig = runtimeConfig.crm().get(name);
+            int problemsBefore = problems.size();
             checkRateLimit(name, crmConfig.rateLimit(), problems);
-            String kind = buildConfig.crm().get(name).adapter();
-            Optional<CrmAdapter> adapter = adapter(name, kind, factories, adapters);
-            if (adapter.isEmpty()) {
-                problems.add("quarkus.etlify.crm." + name + ".adapter=" + kind + " names no adapter: use one of "
-                        + knownKinds(factories) + " or the @Identifier of a CrmAdapter bean");
-                continue;
-            }
+            CrmGuards.check(name, crmConfig, problems);
             int maxSyncErrors = crmConfig.maxSyncErrors().orElse(runtimeConfig.maxSyncErrors());
             if (maxSyncErrors < 1) {
                 problems.add("quarkus.etlify.crm." + name + ".max-sync-errors must be positive, got " + maxSyncErrors);
             }
-            built.put(name, new CrmRuntime(name, crmConfig.enabled(), adapter.get(), maxSyncErrors));
+            String kind = buildConfig.crm().get(name).adapter();
+            if (!exists(kind, factories, adapters)) {
+                problems.add("quarkus.etlify.crm." + name + ".adapter=" + kind + " names no adapter: use one of "
+                        + knownKinds(factories) + " or the @Identifier of a CrmAdapter bean");
+                continue;
+            }
+            if (problems.size() > problemsBefore) {
+                // no adapter, guard or rate limiter built from invalid settings
+                continue;
+            }
+            CrmAdapter adapter;
+            try {
+                adapter = adapter(name, kind, factories, adapters);
+            } catch (ConfigurationException e) {
+                // a factory reports the settings of its own kind (e.g. HubSpot's token and id properties)
+                problems.add(e.getMessage());
+                continue;
+            }
+            built.put(name, new CrmRuntime(name, crmConfig.enabled(), guards.protect(name, adapter), maxSyncErrors));
         }
         if (runtimeConfig.maxSyncErrors() < 1) {
             problems.add("quarkus.etlify.max-sync-errors must be positive, got " + runtimeConfig.maxSyncErrors());
@@ -86,15 +101,23 @@ public class CrmRegistry {
         }
     }
 
-    private static Optional<CrmAdapter> adapter(String crmName, String kind, Instance<CrmAdapterFactory> factories,
+    private static boolean exists(String kind, Instance<CrmAdapterFactory> factories, Instance<CrmAdapter> adapters) {
+        for (CrmAdapterFactory factory : factories) {
+            if (factory.kind().equals(kind)) {
+                return true;
+            }
+        }
+        return adapters.select(Identifier.Literal.of(kind)).isResolvable();
+    }
+
+    private static CrmAdapter adapter(String crmName, String kind, Instance<CrmAdapterFactory> factories,
             Instance<CrmAdapter> adapters) {
         for (CrmAdapterFactory factory : factories) {
             if (factory.kind().equals(kind)) {
-                return Optional.of(factory.create(crmName));
+                return factory.create(crmName);
             }
         }
-        Instance<CrmAdapter> named = adapters.select(Identifier.Literal.of(kind));
-        return named.isResolvable() ? Optional.of(named.get()) : Optional.empty();
+        return adapters.select(Identifier.Literal.of(kind)).get();
     }
 
     private static String knownKinds(Instance<CrmAdapterFactory> factories) {

@@ -13,7 +13,8 @@ public final class EtlifyMigrations {
     public static final String HISTORY_TABLE = "etlify_schema_history";
 
     /** Migration scripts in order, identical names for every vendor. */
-    public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql", "V3__batch_and_queue.sql");
+    public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql",
+            "V2__create_rate_limit_tables.sql", "V3__batch_and_queue.sql");
 
     /** Tables and columns the engine needs, checked when migrations are not applied at start. */
     public static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
@@ -22,7 +23,9 @@ public final class EtlifyMigrations {
                     "source_dependency_count", "sync_requested_at", "claimed_by", "claimed_until", "next_attempt_at"),
             "etlify_pending_syncs", List.of("id", "dependent_type", "dependent_id", "dependency_type", "dependency_id",
                     "crm_name", "created_at", "updated_at"),
-            "etlify_leases", List.of("name", "owner", "expires_at"));
+            "etlify_leases", List.of("name", "owner", "expires_at"),
+            "etlify_rate_limits", List.of("crm_name", "created_at"),
+            "etlify_rate_limit_permits", List.of("id", "crm_name", "counted_from"));
 
     /** Database kinds with a migration folder. */
     public static final List<String> SUPPORTED_DB_KINDS = List.of("postgresql", "h2");

@@ -1,5 +1,11 @@
 package io.quarkiverse.etlify.state;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /** The SQL that differs between the supported databases: all of it lives here. */
@@ -29,6 +35,23 @@ public enum SqlDialect {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
                     + updateSet.replace("{new}", "EXCLUDED");
+        }
+
+        @Override
+        String insertRateLimitRow() {
+            return "INSERT INTO etlify_rate_limits (crm_name, created_at) VALUES (?, clock_timestamp())"
+                    + " ON CONFLICT (crm_name) DO NOTHING";
+        }
+
+        @Override
+        OffsetDateTime now(Connection connection) throws SQLException {
+            // clock_timestamp(), not now(): now() is frozen at the start of the transaction, which may
+            // have waited for the lock
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT clock_timestamp()")) {
+                rs.next();
+                return rs.getObject(1, OffsetDateTime.class);
+            }
         }
     },
 
@@ -70,6 +93,18 @@ public enum SqlDialect {
                     + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + String.join(", ", SYNC_COLUMNS.stream().map(c -> "new_row." + c).toList()) + ")";
         }
+
+        @Override
+        String insertRateLimitRow() {
+            return "MERGE INTO etlify_rate_limits KEY (crm_name) VALUES (?, CURRENT_TIMESTAMP)";
+        }
+
+        @Override
+        OffsetDateTime now(Connection connection) {
+            // H2 has no clock that moves within a transaction; it runs inside the application (or on
+            // one host for a few instances), so the local clock is the database's clock
+            return OffsetDateTime.now(ZoneOffset.UTC);
+        }
     };
 
     /** Columns of an inserted sync row, in binding order. */
@@ -98,6 +133,12 @@ public enum SqlDialect {
      * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
      */
     abstract String upsertSyncRow(String updateSet);
+
+    /** Inserts the lock row of a CRM's rate limit ({@code crm_name} bound first) unless it exists. */
+    abstract String insertRateLimitRow();
+
+    /** The database's current time, read now (not at the start of the transaction). */
+    abstract OffsetDateTime now(Connection connection) throws SQLException;
 
     public static SqlDialect of(String databaseProductName) {
         String name = databaseProductName.toLowerCase(Locale.ROOT);

@@ -1,0 +1,71 @@
+package io.quarkiverse.etlify.it.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.adapter.BatchUpsertInput;
+import io.quarkiverse.etlify.adapter.CrmAdapter;
+import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
+import io.quarkiverse.etlify.it.PostgresTest;
+import io.quarkiverse.etlify.it.User;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Once HubSpot's daily limit is reached, the CRM pauses until midnight (account time zone, UTC here). */
+@QuarkusTest
+@PostgresTest
+@TestProfile(DailyLimitedHubSpotProfile.class)
+class DailyLimitTest extends HubSpotTestBase {
+
+    @AfterEach
+    void resume() {
+        guards.forCrm("hubspot").resume();
+    }
+
+    @Test
+    void theDailyLimitPausesTheCrmUntilItResetsAndCallsFailFastMeanwhile() {
+        CrmAdapter hubspot = adapter("hubspot");
+        for (int i = 0; i < DailyLimitedHubSpotProfile.DAILY_LIMIT; i++) {
+            assertThat(hubspot.upsert("contacts", Map.of("email", "u" + i + "@example.com"), "email", null)).isNotBlank();
+        }
+        assertThat(guards.forCrm("hubspot").isPaused()).isFalse();
+
+        CrmRateLimitedException limited = catchThrowableOfType(CrmRateLimitedException.class,
+                () -> hubspot.upsert("contacts", Map.of("email", "late@example.com"), "email", null));
+
+        Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThat(limited.policy()).isEqualTo("DAILY");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(guards.forCrm("hubspot").isPaused()).isTrue();
+        assertThat(guards.pausedUntil("hubspot")).hasValueSatisfying(
+                until -> assertThat(until).isCloseTo(midnight, within(5, ChronoUnit.SECONDS)));
+        long sent = sandbox.totalRequests();
+
+        CrmRateLimitedException failFast = catchThrowableOfType(CrmRateLimitedException.class,
+                () -> hubspot.upsert("contacts", Map.of("email", "later@example.com"), "email", null));
+        CrmRateLimitedException batch = catchThrowableOfType(CrmRateLimitedException.class,
+                () -> hubspot.batchUpsert("contacts", "email",
+                        List.of(new BatchUpsertInput("k", Map.of("email", "batch@example.com"), null))));
+        User user = fixtures.user("ada@example.com", "Ada");
+
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError).contains("daily request limit", "429");
+        assertThat(failFast.policy()).isEqualTo("DAILY");
+        assertThat(failFast.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofDays(1));
+        assertThat(batch.policy()).isEqualTo("DAILY");
+        assertThat(sandbox.totalRequests()).as("nothing sent while paused").isEqualTo(sent);
+    }
+}

@@ -1,0 +1,143 @@
+package io.quarkiverse.etlify.adapter.hubspot;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.etlify.adapter.CrmAdapter;
+import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
+import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.runtime.configuration.ConfigurationException;
+
+/**
+ * The {@code hubspot} adapter kind: one REST client per CRM, built from
+ * {@code quarkus.etlify.crm."name".hubspot.*} (base URL, access token, timeouts), its requests run
+ * through the CRM's guard. Checks at start-up that the token is set (unless the CRM is disabled)
+ * and that every mapping's id property is one HubSpot can upsert by.
+ */
+@ApplicationScoped
+public class HubSpotAdapterFactory implements CrmAdapterFactory {
+
+    /** The value of {@code quarkus.etlify.crm."name".adapter} selecting this adapter. */
+    public static final String KIND = "hubspot";
+
+    /** The REST client interface, for the build to index (it lives in the runtime jar). */
+    public static final String CLIENT_INTERFACE = HubSpotObjectsClient.class.getName();
+
+    /** The JSON bodies, for the build to register for reflection. */
+    public static final String[] JSON_TYPES = { HubSpotJson.CreateInput.class.getName(),
+            HubSpotJson.UpdateInput.class.getName(), HubSpotJson.Batch.class.getName(),
+            HubSpotJson.CreateItem.class.getName(), HubSpotJson.UpdateItem.class.getName(),
+            HubSpotJson.UpsertItem.class.getName(), HubSpotJson.IdItem.class.getName(),
+            HubSpotJson.ObjectAnswer.class.getName(), HubSpotJson.BatchAnswer.class.getName(),
+            HubSpotJson.InputError.class.getName() };
+
+    private final EtlifyRuntimeConfig config;
+    private final CrmGuards guards;
+    private final MappingRegistry mappings;
+    private final ObjectMapper json;
+    private final List<Object> clients = new CopyOnWriteArrayList<>();
+
+    @Inject
+    public HubSpotAdapterFactory(EtlifyRuntimeConfig config, CrmGuards guards, MappingRegistry mappings,
+            ObjectMapper json) {
+        this.config = config;
+        this.guards = guards;
+        this.mappings = mappings;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /**
+     * Creates the adapter of a CRM.
+     *
+     * @throws ConfigurationException listing every invalid setting of the CRM
+     */
+    @Override
+    public CrmAdapter create(String crmName) {
+        EtlifyRuntimeConfig.CrmRuntimeConfig crm = config.crm().get(crmName);
+        EtlifyRuntimeConfig.HubSpot hubspot = crm.hubspot();
+        String prefix = "quarkus.etlify.crm." + crmName + ".hubspot.";
+        List<String> problems = new ArrayList<>();
+        String token = hubspot.accessToken().map(String::trim).orElse("");
+        // a disabled CRM sends nothing: environments that switch it off need no token
+        if (token.isEmpty() && crm.enabled()) {
+            problems.add(prefix + "access-token must be set to the private app's access token of CRM " + crmName);
+        }
+        URI baseUri = baseUri(hubspot.baseUrl(), prefix, problems);
+        positive(prefix + "connect-timeout", hubspot.connectTimeout(), problems);
+        positive(prefix + "read-timeout", hubspot.readTimeout(), problems);
+        for (Map.Entry<String, List<String>> declared : hubspot.uniqueProperties().entrySet()) {
+            if (declared.getValue().stream().anyMatch(String::isBlank)) {
+                problems.add(prefix + "unique-properties." + declared.getKey() + " lists a blank property name");
+            }
+        }
+        UniqueIdProperties unique = new UniqueIdProperties(hubspot.uniqueProperties());
+        problems.addAll(unique.problems(crmName, mappings.all()));
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(String.join("\n - ", problems));
+        }
+        HubSpotObjectsClient client = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(hubspot.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(hubspot.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                // error answers are read and mapped by the adapter, with their rate-limit headers
+                .disableDefaultMapper(true)
+                .register(new BearerToken(token))
+                .build(HubSpotObjectsClient.class);
+        clients.add(client);
+        HubSpotErrorMapper errors = new HubSpotErrorMapper(json, token, hubspot.accountTimeZone());
+        return new HubSpotAdapter(crmName, client, new HubSpotRequests(guards.forCrm(crmName), errors, json));
+    }
+
+    @PreDestroy
+    void closeClients() {
+        for (Object client : clients) {
+            if (client instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    // shutting down anyway
+                }
+            }
+        }
+    }
+
+    private static URI baseUri(String baseUrl, String prefix, List<String> problems) {
+        try {
+            URI uri = URI.create(baseUrl.trim());
+            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(prefix + "base-url must be an http(s) URL such as https://api.hubapi.com, got " + baseUrl);
+        return null;
+    }
+
+    private static void positive(String property, Duration value, List<String> problems) {
+        if (value.isZero() || value.isNegative()) {
+            problems.add(property + " must be positive, got " + value);
+        }
+    }
+}

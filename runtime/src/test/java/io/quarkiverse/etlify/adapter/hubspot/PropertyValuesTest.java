@@ -1,0 +1,93 @@
+package io.quarkiverse.etlify.adapter.hubspot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.adapter.CrmValidationException;
+
+class PropertyValuesTest {
+
+    private static final long MILLIS = Instant.parse("2026-03-04T05:06:07.089Z").toEpochMilli();
+
+    @Test
+    void numbersArePlainAndBooleansLowerCase() {
+        assertThat(PropertyValues.render(42)).isEqualTo("42");
+        assertThat(PropertyValues.render(-7L)).isEqualTo("-7");
+        assertThat(PropertyValues.render(new BigInteger("123456789012345678901234567890")))
+                .isEqualTo("123456789012345678901234567890");
+        assertThat(PropertyValues.render(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(PropertyValues.render(new BigDecimal("0.000001"))).isEqualTo("0.000001");
+        assertThat(PropertyValues.render(1.0e-7d)).isEqualTo("0.0000001");
+        assertThat(PropertyValues.render(2.5f)).isEqualTo("2.5");
+        assertThat(PropertyValues.render(3.0d)).isEqualTo("3");
+        assertThat(PropertyValues.render(true)).isEqualTo("true");
+        assertThat(PropertyValues.render(Boolean.FALSE)).isEqualTo("false");
+    }
+
+    @Test
+    void instantsAndDateTimesAreEpochMillisAndDatesMidnightUtc() {
+        Instant instant = Instant.ofEpochMilli(MILLIS);
+        assertThat(PropertyValues.render(instant)).isEqualTo(Long.toString(MILLIS));
+        assertThat(PropertyValues.render(instant.atOffset(ZoneOffset.ofHours(-5)))).isEqualTo(Long.toString(MILLIS));
+        assertThat(PropertyValues.render(ZonedDateTime.ofInstant(instant, ZoneId.of("Asia/Tokyo"))))
+                .isEqualTo(Long.toString(MILLIS));
+        assertThat(PropertyValues.render(new Date(MILLIS))).isEqualTo(Long.toString(MILLIS));
+        assertThat(PropertyValues.render(LocalDateTime.ofInstant(instant, ZoneOffset.UTC))).isEqualTo(Long.toString(MILLIS));
+        assertThat(PropertyValues.render(LocalDate.of(2026, 3, 4))).isEqualTo("1772582400000");
+        assertThat(PropertyValues.render(java.sql.Date.valueOf(LocalDate.of(2026, 3, 4)))).isEqualTo("1772582400000");
+        assertThat(PropertyValues.render(OffsetDateTime.of(2026, 3, 4, 0, 0, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo("1772582400000");
+    }
+
+    @Test
+    void nullClearsAndCollectionsAreSemicolonSeparated() {
+        assertThat(PropertyValues.render(null)).isEmpty();
+        assertThat(PropertyValues.render(List.of("a", "b", "c"))).isEqualTo("a;b;c");
+        assertThat(PropertyValues.render(new Object[] { 1, true })).isEqualTo("1;true");
+        assertThat(PropertyValues.render(Set.of())).isEmpty();
+        assertThat(PropertyValues.render(Thread.State.RUNNABLE)).isEqualTo("RUNNABLE");
+        UUID uuid = UUID.randomUUID();
+        assertThat(PropertyValues.render(uuid)).isEqualTo(uuid.toString());
+    }
+
+    @Test
+    void contactEmailsAreLowerCasedForMatchingOtherTypesAndPropertiesAreNot() {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("email", "  Ada.Lovelace@Example.COM ");
+        payload.put("firstname", "Ada");
+        payload.put("age", null);
+
+        assertThat(PropertyValues.render("contacts", payload)).containsExactly(Map.entry("email", "ada.lovelace@example.com"),
+                Map.entry("firstname", "Ada"), Map.entry("age", ""));
+        assertThat(PropertyValues.render("0-1", payload)).containsEntry("email", "ada.lovelace@example.com");
+        assertThat(PropertyValues.render("companies", payload)).containsEntry("email", "  Ada.Lovelace@Example.COM ");
+    }
+
+    @Test
+    void valuesHubSpotCannotStoreAreValidationErrorsNamingTheProperty() {
+        assertThatThrownBy(() -> PropertyValues.render("deals", Map.of("amount", Double.NaN)))
+                .isInstanceOf(CrmValidationException.class)
+                .hasMessageContaining("amount").hasMessageContaining("deals");
+        assertThatThrownBy(() -> PropertyValues.render("deals", Map.of("meta", Map.of("a", 1))))
+                .isInstanceOf(CrmValidationException.class)
+                .hasMessageContaining("meta").hasMessageContaining("java.util");
+    }
+}
