@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.sync.BatchOutcome;
@@ -41,10 +42,14 @@ class BatchSynchronizerTest {
     @Inject
     InMemoryCrms memory;
 
+    @Inject
+    CrmGuards guards;
+
     InMemoryCrm hubspot;
 
     @BeforeEach
     void clean() {
+        guards.forCrm("hubspot").resume();
         fixtures.reset();
         hubspot = memory.get("hubspot");
     }
@@ -100,7 +105,9 @@ class BatchSynchronizerTest {
         assertThat(outcome.deferred()).hasSize(3);
         assertThat(outcome.count(SyncResult.ERROR)).isZero();
         assertThat(fixtures.syncRow("hubspot", "User", users.get(0).id)).isNull();
+        assertThat(guards.forCrm("hubspot").isPaused()).as("a daily limit pauses the CRM").isTrue();
         hubspot.reset();
+        guards.forCrm("hubspot").resume();
         assertThat(sync(users, false).count(SyncResult.SYNCED)).as("nothing was lost").isEqualTo(3);
     }
 
