@@ -14,6 +14,7 @@ import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
 import io.quarkiverse.etlify.runtime.StartupChecks;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
 import io.quarkiverse.etlify.state.PendingSync;
@@ -60,7 +61,7 @@ class EtlifyProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, StartupChecks.class, Synchronizer.class,
                         Deleter.class, SyncStateStore.class, Sha256JsonDigest.class, AfterCommitDispatcher.class,
-                        SecretRedactor.class, NullCrmAdapterFactory.class)
+                        SecretRedactor.class, NullCrmAdapterFactory.class, StaleRecordFinder.class)
                 .setUnremovable()
                 .build();
     }

@@ -35,13 +35,37 @@ public enum SqlDialect {
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
             "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT");
 
+    /** The timestamp every {@code NULL} update time counts as. */
+    public String epoch() {
+        return "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'";
+    }
+
+    /**
+     * An update time as {@code timestamp with time zone}: a no-op for zoned columns; a column without
+     * zone is read in the session's zone, which the JDBC drivers set to the JVM's, as Hibernate does.
+     */
+    public String zoned(String timestamp) {
+        return "CAST(" + timestamp + " AS TIMESTAMP WITH TIME ZONE)";
+    }
+
+    /** An id column rendered as {@code crm_synchronisations.resource_id}, as {@code ResourceIds.render} does. */
+    public String resourceId(String idColumn) {
+        return "CAST(" + idColumn + " AS VARCHAR(255))";
+    }
+
+    /** Limits a query's rows, the limit bound as a parameter. */
+    public String limitParameter() {
+        return " FETCH FIRST ? ROWS ONLY";
+    }
+
     /**
      * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with
      * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
      */
     abstract String upsertSyncRow(String updateSet);
 
-    static SqlDialect of(String databaseProductName) {
+    /** The dialect of a database product, as JDBC names it. */
+    public static SqlDialect of(String databaseProductName) {
         String name = databaseProductName.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) {
             return POSTGRESQL;
