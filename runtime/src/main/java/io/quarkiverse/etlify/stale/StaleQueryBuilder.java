@@ -89,15 +89,16 @@ final class StaleQueryBuilder {
                     stale(true, true, false), stale(false, false, true));
         }
 
-        /** The last id of the next window of owners. */
+        /** The last id of the next window of owners (no row when none is left); MAX does not take every id type. */
         private StaleQuery.Sql bounds(boolean after) {
-            StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT MAX(w.k) FROM (SELECT e." + id + " AS k FROM ")
+            StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT w.k FROM (SELECT e." + id + " AS k FROM ")
                     .append(ownerRelation.from() + " e");
             if (after) {
                 sql.append(" WHERE ");
                 range(sql, "e." + id, true, false);
             }
-            return sql.append(" ORDER BY e." + id).append(dialect.limitParameter(), LIMIT).append(") w").build();
+            return sql.append(" ORDER BY e." + id).append(dialect.limitParameter(), LIMIT).append(") w ORDER BY w.k DESC")
+                    .append(dialect.limitParameter().replace("?", "1")).build();
         }
 
         private StaleQuery.Sql stale(boolean after, boolean upTo, boolean count) {

@@ -126,8 +126,7 @@ public class StaleRecordFinder {
         try (PreparedStatement statement = prepare(connection,
                 bindings.after() == null ? query.firstBounds() : query.nextBounds(), bindings, null);
                 ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            upTo = rs.getObject(1, query.idType());
+            upTo = rs.next() ? rs.getObject(1, query.idType()) : null;
         }
         if (upTo == null) {
             return new Window(null, List.of());
