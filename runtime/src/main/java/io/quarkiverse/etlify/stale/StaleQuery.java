@@ -4,29 +4,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The statements finding one mapping's stale records, built once per mapping. Owner ids are scanned
- * in windows: {@code bounds} gives the last id of the next window, {@code stale} the stale ids in it.
+ * The statements finding one mapping's stale records, built once per mapping. Owners are scanned in
+ * windows of consecutive ids {@code [FIRST, LAST]}; each window's stale ids come from one statement.
+ * That statement reads the window's sync rows either through a range of their {@code resource_id}
+ * (one index range, no per-row look-up: when the window's ids render to a contiguous text range) or
+ * by one index look-up per owner.
  *
  * @param idType Java type of the entity's id
- * @param firstBounds last id of the first window
- * @param nextBounds last id of the window after {@link Param#AFTER}
- * @param firstStale stale ids up to {@link Param#UP_TO}
- * @param nextStale stale ids after {@link Param#AFTER} up to {@link Param#UP_TO}
+ * @param firstId the first id of the table, no parameter
+ * @param nextId the first id after {@link Param#AFTER}
+ * @param lastId the last id of the window starting at {@link Param#FIRST}, at most {@link Param#LIMIT} ids
+ * @param lastIdCapped the same, ids not above {@link Param#CAP}
+ * @param keyBounds lowest and highest {@code resource_id} of the window's ids
+ * @param maxId the highest id (integer ids only)
+ * @param staleInKeyRange stale ids of the window, sync rows read in {@code [FROM_KEY, TO_KEY]}
+ * @param staleByLookup stale ids of the window, sync rows looked up one by one
  * @param count number of stale records
  */
-record StaleQuery(Class<?> idType, Sql firstBounds, Sql nextBounds, Sql firstStale, Sql nextStale, Sql count) {
+record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql lastIdCapped, Sql keyBounds, Sql maxId,
+        Sql staleInKeyRange, Sql staleByLookup, Sql count) {
 
     /** What a statement's placeholders stand for, in order. */
     enum Param {
         CRM,
         RESOURCE_TYPE,
         MAX_SYNC_ERRORS,
-        /** the last owner id already scanned (exclusive) */
+        /** the last id already scanned (exclusive) */
         AFTER,
-        /** the last owner id of the window (inclusive) */
-        UP_TO,
+        /** the window's first id (inclusive) */
+        FIRST,
+        /** the window's last id (inclusive) */
+        LAST,
+        /** the highest id a window may reach (inclusive) */
+        CAP,
         /** the window size */
-        LIMIT
+        LIMIT,
+        /** the lowest {@code resource_id} of the window */
+        FROM_KEY,
+        /** the highest {@code resource_id} of the window */
+        TO_KEY
     }
 
     /** SQL text with its placeholders' meanings. */

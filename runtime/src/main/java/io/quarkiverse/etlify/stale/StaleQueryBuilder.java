@@ -1,11 +1,15 @@
 package io.quarkiverse.etlify.stale;
 
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.AFTER;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.CAP;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.CRM;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.FIRST;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.FROM_KEY;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.LAST;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.LIMIT;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.MAX_SYNC_ERRORS;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.RESOURCE_TYPE;
-import static io.quarkiverse.etlify.stale.StaleQuery.Param.UP_TO;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.TO_KEY;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,35 +89,51 @@ final class StaleQueryBuilder {
 
         StaleQuery build() {
             Class<?> idType = owner.getIdentifierMapping().getJavaType().getJavaTypeClass();
-            return new StaleQuery(boxed(idType), bounds(false), bounds(true), stale(false, true, false),
-                    stale(true, true, false), stale(false, false, true));
+            String from = " FROM " + ownerRelation.from() + " e";
+            String ownerId = "e." + id;
+            String castId = dialect.resourceId(ownerId);
+            return new StaleQuery(boxed(idType),
+                    new StaleQuery.Builder().append("SELECT " + ownerId + from + " ORDER BY " + ownerId)
+                            .append(dialect.limitParameter().replace("?", "1")).build(),
+                    new StaleQuery.Builder().append("SELECT " + ownerId + from + " WHERE " + ownerId + " > ").param(AFTER)
+                            .append(" ORDER BY " + ownerId).append(dialect.limitParameter().replace("?", "1")).build(),
+                    lastId(false), lastId(true),
+                    new StaleQuery.Builder().append("SELECT MIN(" + castId + "), MAX(" + castId + ")" + from + " WHERE ")
+                            .append(ownerId + " >= ").param(FIRST).append(" AND " + ownerId + " <= ").param(LAST).build(),
+                    new StaleQuery.Builder().append("SELECT MAX(" + ownerId + ")" + from).build(),
+                    stale(true, true), stale(true, false), stale(false, false));
         }
 
-        /** The last id of the next window of owners (no row when none is left); MAX does not take every id type. */
-        private StaleQuery.Sql bounds(boolean after) {
-            StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT w.k FROM (SELECT e." + id + " AS k FROM ")
-                    .append(ownerRelation.from() + " e");
-            if (after) {
-                sql.append(" WHERE ");
-                range(sql, "e." + id, true, false);
+        /** The last id of the window starting at FIRST; ORDER BY rather than MAX, which not every id type has. */
+        private StaleQuery.Sql lastId(boolean capped) {
+            String ownerId = "e." + id;
+            StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT w.k FROM (SELECT " + ownerId + " AS k FROM ")
+                    .append(ownerRelation.from() + " e WHERE " + ownerId + " >= ").param(FIRST);
+            if (capped) {
+                sql.append(" AND " + ownerId + " <= ").param(CAP);
             }
-            return sql.append(" ORDER BY e." + id).append(dialect.limitParameter(), LIMIT).append(") w ORDER BY w.k DESC")
+            return sql.append(" ORDER BY " + ownerId).append(dialect.limitParameter(), LIMIT).append(") w ORDER BY w.k DESC")
                     .append(dialect.limitParameter().replace("?", "1")).build();
         }
 
-        private StaleQuery.Sql stale(boolean after, boolean upTo, boolean count) {
+        private StaleQuery.Sql stale(boolean windowed, boolean keyRange) {
             String ownerId = "e." + id;
             StaleQuery.Builder sql = new StaleQuery.Builder()
-                    .append(count ? "SELECT COUNT(*)" : "SELECT " + ownerId)
+                    .append(windowed ? "SELECT " + ownerId : "SELECT COUNT(*)")
                     .append(" FROM " + ownerRelation.from() + " e");
             for (Dependency dependency : dependencies) {
-                dependency.join(sql, after, upTo);
+                dependency.join(sql, windowed);
             }
-            sql.append(" LEFT JOIN crm_synchronisations s ON s.crm_name = ").param(CRM)
+            String lookup = windowed && !keyRange ? dialect.lookupJoin() : dialect.rangeJoin();
+            String[] around = lookup.split("\\{condition}", -1);
+            sql.append(" " + around[0] + "s.crm_name = ").param(CRM)
                     .append(" AND s.resource_type = ").param(RESOURCE_TYPE)
-                    .append(" AND s.resource_id = " + dialect.resourceId(ownerId))
-                    .append(" WHERE ");
-            if (range(sql, ownerId, after, upTo)) {
+                    .append(" AND s.resource_id = " + dialect.resourceId(ownerId));
+            if (keyRange) {
+                sql.append(" AND s.resource_id >= ").param(FROM_KEY).append(" AND s.resource_id <= ").param(TO_KEY);
+            }
+            sql.append(around[1]).append(" WHERE ");
+            if (range(sql, ownerId, windowed)) {
                 sql.append(" AND ");
             }
             String scope = mapping.definition().getStaleScope();
@@ -123,7 +143,7 @@ final class StaleQueryBuilder {
             sql.append("(s.id IS NULL OR (s.error_count < ").param(MAX_SYNC_ERRORS)
                     .append(" AND (s.source_watermark IS NULL OR s.source_dependency_count IS NULL OR ")
                     .append(watermark() + " > s.source_watermark OR " + count() + " <> s.source_dependency_count)))");
-            if (!count) {
+            if (windowed) {
                 sql.append(" ORDER BY " + ownerId);
             }
             return sql.build();
@@ -244,7 +264,7 @@ final class StaleQueryBuilder {
 
         private abstract static class Dependency {
 
-            abstract void join(StaleQuery.Builder sql, boolean after, boolean upTo);
+            abstract void join(StaleQuery.Builder sql, boolean windowed);
 
             /** The newest update time reached, or {@code null} when what is reached has none. */
             abstract String watermark();
@@ -270,7 +290,7 @@ final class StaleQueryBuilder {
             }
 
             @Override
-            void join(StaleQuery.Builder sql, boolean after, boolean upTo) {
+            void join(StaleQuery.Builder sql, boolean windowed) {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     sql.append(" LEFT JOIN " + step.relation().from() + " " + alias(i) + " ON "
@@ -306,7 +326,7 @@ final class StaleQueryBuilder {
             }
 
             @Override
-            void join(StaleQuery.Builder sql, boolean after, boolean upTo) {
+            void join(StaleQuery.Builder sql, boolean windowed) {
                 // starts from the first table when it holds the owner's id (one-to-many, join tables,
                 // element collections), else from the owner itself
                 Step first = steps.get(0);
@@ -329,16 +349,16 @@ final class StaleQueryBuilder {
                 }
                 String last = "x" + steps.size();
                 sql.append(" LEFT JOIN (SELECT " + ownerKey + " AS owner_id, "
-                        + (time == null ? "" : "MAX(" + dialect.zoned(last + "." + time) + ") AS watermark, ")
+                        + (time == null ? "" : dialect.zoned("MAX(" + last + "." + time + ")") + " AS watermark, ")
                         + "COUNT(*) AS reached FROM " + from);
                 List<String> filters = new ArrayList<>();
                 if (nonNullElement != null) {
                     filters.add("(" + String.join(" OR ", nonNullElement.stream().map(c -> last + "." + c + " IS NOT NULL")
                             .toList()) + ")");
                 }
-                if (after || upTo || !filters.isEmpty()) {
+                if (windowed || !filters.isEmpty()) {
                     sql.append(" WHERE ");
-                    boolean ranged = range(sql, ownerKey, after, upTo);
+                    boolean ranged = range(sql, ownerKey, windowed);
                     if (!filters.isEmpty()) {
                         sql.append((ranged ? " AND " : "") + String.join(" AND ", filters));
                     }
@@ -358,18 +378,12 @@ final class StaleQueryBuilder {
         }
     }
 
-    /** Appends {@code key > AFTER AND key <= UP_TO}, as asked; tells whether it appended anything. */
-    private static boolean range(StaleQuery.Builder sql, String key, boolean after, boolean upTo) {
-        if (after) {
-            sql.append(key + " > ").param(AFTER);
+    /** Appends {@code key >= FIRST AND key <= LAST} for a window; tells whether it appended anything. */
+    private static boolean range(StaleQuery.Builder sql, String key, boolean windowed) {
+        if (windowed) {
+            sql.append(key + " >= ").param(FIRST).append(" AND " + key + " <= ").param(LAST);
         }
-        if (after && upTo) {
-            sql.append(" AND ");
-        }
-        if (upTo) {
-            sql.append(key + " <= ").param(UP_TO);
-        }
-        return after || upTo;
+        return windowed;
     }
 
     /**
