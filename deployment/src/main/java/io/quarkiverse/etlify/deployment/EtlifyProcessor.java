@@ -26,6 +26,7 @@ import io.quarkiverse.etlify.state.PendingSyncStore;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
 import io.quarkiverse.etlify.runtime.StartupChecks;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
 import io.quarkiverse.etlify.state.PendingSync;

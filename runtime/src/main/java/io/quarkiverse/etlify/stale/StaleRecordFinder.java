@@ -1,17 +1,350 @@
 package io.quarkiverse.etlify.stale;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.mapping.ResourceIds;
+import io.quarkiverse.etlify.state.SqlDialect;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** TEMPORARY placeholder until the stale-finder branch is merged: never committed. */
+/**
+ * Finds the records of a mapping whose CRM copy is stale: no sync row, or a freshness watermark
+ * (newest update time of the record and of its dependencies) newer than the one stored when its
+ * last payload was built, or a different number of records reached through its dependencies.
+ * Records outside the mapping's {@code staleScope}, and records whose sync failed
+ * {@code maxSyncErrors} times in a row, are left out.
+ * <p>
+ * One set-based statement per window of owner ids, each window in its own short transaction, ids
+ * in ascending order: memory stays flat whatever the table size.
+ */
 @ApplicationScoped
 public class StaleRecordFinder {
 
+    private static final Logger LOG = Logger.getLogger(StaleRecordFinder.class);
+
+    /** Owners examined per statement: large enough for set-based plans, small enough for short transactions. */
+    static final int SCAN_WINDOW = 20_000;
+
+    /** Windows searched at once, each on its own connection. */
+    static final int PARALLELISM = 2;
+
+    @Inject
+    MappingRegistry registry;
+
+    private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
+
+    /**
+     * Streams the ids of the mapping's stale records, ascending, in pages of {@code pageSize} ids
+     * (the last page may be shorter; no page is empty). The ids have the entity's id type. The
+     * consumer runs outside the finder's transactions and may sync the records it receives.
+     *
+     * @param mapping the mapping, which names the CRM
+     * @param crmName the mapping's CRM
+     * @param maxSyncErrors failures after which a record is left out
+     * @param pageSize ids per page
+     * @param page receives each page
+     */
     public void forEachPage(Mapping mapping, String crmName, int maxSyncErrors, int pageSize, Consumer<List<Object>> page) {
-        throw new UnsupportedOperationException();
+        check(mapping, crmName, maxSyncErrors);
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
+        }
+        Scan scan = new Scan(crmName, mapping.resourceType(), maxSyncErrors, Math.max(pageSize, SCAN_WINDOW));
+        Pages pages = new Pages(pageSize, page);
+        // windows are delimited here, one after the other (cheap index scans), and searched by
+        // PARALLELISM threads; their ids are handed over in window order
+        ExecutorService searchers = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
+            Thread thread = new Thread(runnable, "etlify-stale-finder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Deque<Future<List<Object>>> searching = new ArrayDeque<>();
+        try {
+            while (true) {
+                Window window = QuarkusTransaction.requiringNew()
+                        .call(() -> work(mapping, (query, connection) -> scan.next(query, connection)));
+                if (window == null) {
+                    break;
+                }
+                searching.add(searchers.submit(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> work(mapping, (query, connection) -> scan.search(query, connection, window)))));
+                if (searching.size() >= PARALLELISM) {
+                    pages.addAll(await(searching.poll()));
+                }
+            }
+            while (!searching.isEmpty()) {
+                pages.addAll(await(searching.poll()));
+            }
+            pages.flush();
+        } finally {
+            searching.forEach(future -> future.cancel(true));
+            searchers.shutdown();
+        }
     }
+
+    /**
+     * The number of the mapping's stale records, by one statement.
+     *
+     * @param mapping the mapping, which names the CRM
+     * @param crmName the mapping's CRM
+     * @param maxSyncErrors failures after which a record is left out
+     */
+    public long count(Mapping mapping, String crmName, int maxSyncErrors) {
+        check(mapping, crmName, maxSyncErrors);
+        Map<StaleQuery.Param, Object> values = values(crmName, mapping.resourceType(), maxSyncErrors);
+        return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> {
+            try (PreparedStatement statement = prepare(connection, query.count(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /** The statement counting the mapping's stale records, for diagnostics ({@code EXPLAIN}). */
+    public String countSql(Mapping mapping) {
+        return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> query.count().text()));
+    }
+
+    private static void check(Mapping mapping, String crmName, int maxSyncErrors) {
+        if (!mapping.crm().equals(crmName)) {
+            throw new IllegalArgumentException(mapping + " belongs to CRM '" + mapping.crm() + "', not '" + crmName + "'");
+        }
+        if (maxSyncErrors < 1) {
+            throw new IllegalArgumentException("maxSyncErrors must be positive, got " + maxSyncErrors);
+        }
+    }
+
+    private static List<Object> await(Future<List<Object>> search) {
+        try {
+            return search.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while finding stale records", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Cuts ids into full pages. */
+    private static final class Pages {
+
+        private final int size;
+        private final Consumer<List<Object>> consumer;
+        private final List<Object> pending;
+
+        Pages(int size, Consumer<List<Object>> consumer) {
+            this.size = size;
+            this.consumer = consumer;
+            this.pending = new ArrayList<>(size);
+        }
+
+        void addAll(List<Object> ids) {
+            for (Object id : ids) {
+                pending.add(id);
+                if (pending.size() == size) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                consumer.accept(List.copyOf(pending));
+                pending.clear();
+            }
+        }
+    }
+
+    /**
+     * A window of consecutive owner ids, and how its sync rows are read: through one range of
+     * {@code resource_id} ({@code fromKey} to {@code toKey}) or, when {@code fromKey} is
+     * {@code null}, one index look-up per owner.
+     */
+    private record Window(Object first, Object last, String fromKey, String toKey) {
+    }
+
+    /**
+     * Delimits the windows, one after the other. A window reads its sync rows through one range of
+     * {@code resource_id} when its ids render to a contiguous text range with few other keys in
+     * between: always for UUID and string ids; for integer ids, when the window holds ids of one digit
+     * count (their text sorts like the numbers) and no longer id shares their prefixes. Otherwise
+     * each sync row is looked up by index.
+     */
+    private static final class Scan {
+
+        private final String crmName;
+        private final String resourceType;
+        private final int maxSyncErrors;
+        private final int size;
+        private Object after;
+        private boolean started;
+        private boolean done;
+        private long maxId;
+
+        Scan(String crmName, String resourceType, int maxSyncErrors, int size) {
+            this.crmName = crmName;
+            this.resourceType = resourceType;
+            this.maxSyncErrors = maxSyncErrors;
+            this.size = size;
+        }
+
+        /** The next window, {@code null} after the last one. */
+        Window next(StaleQuery query, Connection connection) throws SQLException {
+            if (done) {
+                return null;
+            }
+            Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+            boolean integer = INTEGER_TYPES.contains(query.idType());
+            if (!started && integer) {
+                Object max = single(connection, query.maxId(), values, query.idType());
+                maxId = max == null ? 0 : ((Number) max).longValue();
+            }
+            values.put(StaleQuery.Param.AFTER, after);
+            Object first = single(connection, started ? query.nextId() : query.firstId(), values, query.idType());
+            started = true;
+            if (first == null) {
+                done = true;
+                return null;
+            }
+            values.put(StaleQuery.Param.FIRST, first);
+            values.put(StaleQuery.Param.LIMIT, size);
+            boolean keyRange = true;
+            Object cap = null;
+            if (integer) {
+                long firstValue = ((Number) first).longValue();
+                int digits = firstValue < 0 ? 0 : Long.toString(firstValue).length();
+                // a longer id sharing a prefix with the window's ids would be at least first * 10
+                keyRange = digits > 0 && (digits >= 18 || firstValue * 10 > maxId);
+                if (digits > 0 && digits < 19) {
+                    cap = narrow(query.idType(), (long) Math.pow(10, digits) - 1);
+                }
+            }
+            values.put(StaleQuery.Param.CAP, cap);
+            Object last = single(connection, cap == null ? query.lastId() : query.lastIdCapped(), values,
+                    query.idType());
+            values.put(StaleQuery.Param.LAST, last);
+            after = last;
+            if (!keyRange) {
+                return new Window(first, last, null, null);
+            }
+            if (integer) {
+                return new Window(first, last, ResourceIds.render(first), ResourceIds.render(last));
+            }
+            try (PreparedStatement statement = prepare(connection, query.keyBounds(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Window(first, last, rs.getString(1), rs.getString(2));
+            }
+        }
+
+        /** The stale ids of a window, ascending. */
+        List<Object> search(StaleQuery query, Connection connection, Window window) throws SQLException {
+            Map<StaleQuery.Param, Object> values = values(crmName, resourceType, maxSyncErrors);
+            values.put(StaleQuery.Param.FIRST, window.first());
+            values.put(StaleQuery.Param.LAST, window.last());
+            values.put(StaleQuery.Param.FROM_KEY, window.fromKey());
+            values.put(StaleQuery.Param.TO_KEY, window.toKey());
+            List<Object> stale = new ArrayList<>();
+            try (PreparedStatement statement = prepare(connection,
+                    window.fromKey() != null ? query.staleInKeyRange() : query.staleByLookup(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getObject(1, query.idType()));
+                }
+            }
+            return stale;
+        }
+
+        private static Object single(Connection connection, StaleQuery.Sql sql, Map<StaleQuery.Param, Object> values,
+                Class<?> type) throws SQLException {
+            try (PreparedStatement statement = prepare(connection, sql, values);
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1, type) : null;
+            }
+        }
+
+        private static Object narrow(Class<?> type, long value) {
+            if (type == Integer.class) {
+                return (int) Math.min(value, Integer.MAX_VALUE);
+            }
+            if (type == Short.class) {
+                return (short) Math.min(value, Short.MAX_VALUE);
+            }
+            return value;
+        }
+    }
+
+    private static final Set<Class<?>> INTEGER_TYPES = Set.of(Long.class, Integer.class, Short.class);
+
+    private static Map<StaleQuery.Param, Object> values(String crmName, String resourceType, int maxSyncErrors) {
+        Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+        values.put(StaleQuery.Param.CRM, crmName);
+        values.put(StaleQuery.Param.RESOURCE_TYPE, resourceType);
+        values.put(StaleQuery.Param.MAX_SYNC_ERRORS, maxSyncErrors);
+        return values;
+    }
+
+    private static PreparedStatement prepare(Connection connection, StaleQuery.Sql sql, Map<StaleQuery.Param, Object> values)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.text());
+        int index = 1;
+        for (StaleQuery.Param param : sql.params()) {
+            statement.setObject(index++, values.get(param));
+        }
+        return statement;
+    }
+
+    private <T> T work(Mapping mapping, QueryWork<T> work) {
+        Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
+        return session.doReturningWork(connection -> work.run(query(mapping, session, connection), connection));
+    }
+
+    private StaleQuery query(Mapping mapping, Session session, Connection connection) throws SQLException {
+        StaleQuery query = queries.get(mapping);
+        if (query == null) {
+            SqlDialect dialect = SqlDialect.of(connection.getMetaData().getDatabaseProductName());
+            EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                    .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
+            query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);
+            LOG.debugf("Stale records of %s: %s", mapping, query.staleInKeyRange());
+            queries.put(mapping, query);
+        }
+        return query;
+    }
+
+    @FunctionalInterface
+    private interface QueryWork<T> {
+        T run(StaleQuery query, Connection connection) throws SQLException;
+    }
+
 }

@@ -31,6 +31,13 @@ public enum SqlDialect {
         }
 
         @Override
+        public String lookupJoin() {
+            // LATERAL with a LIMIT is not flattened: one index look-up per owner, never a scan of every sync row
+            return "LEFT JOIN LATERAL (SELECT * FROM crm_synchronisations s WHERE {condition}"
+                    + " FETCH FIRST 1 ROWS ONLY) s ON TRUE";
+        }
+
+        @Override
         String upsertSyncRow(String updateSet) {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
@@ -128,6 +135,42 @@ public enum SqlDialect {
     /** Inserts a pending sync unless the same one exists. */
     abstract String insertPendingSync();
 
+    /** The timestamp every {@code NULL} update time counts as. */
+    public String epoch() {
+        return "TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'";
+    }
+
+    /**
+     * An update time as {@code timestamp with time zone}: a no-op for zoned columns; a column without
+     * zone is read in the session's zone, which the JDBC drivers set to the JVM's, as Hibernate does.
+     */
+    public String zoned(String timestamp) {
+        return "CAST(" + timestamp + " AS TIMESTAMP WITH TIME ZONE)";
+    }
+
+    /** An id column rendered as {@code crm_synchronisations.resource_id}, as {@code ResourceIds.render} does. */
+    public String resourceId(String idColumn) {
+        return "CAST(" + idColumn + " AS VARCHAR(255))";
+    }
+
+    /**
+     * Joins a record's sync row as {@code s}, the join condition standing in for {@code {condition}},
+     * when the sync rows to read are bounded by a range of {@code resource_id}.
+     */
+    public String rangeJoin() {
+        return "LEFT JOIN crm_synchronisations s ON {condition}";
+    }
+
+    /** Like {@link #rangeJoin()}, but looking each owner's sync row up by index. */
+    public String lookupJoin() {
+        return rangeJoin();
+    }
+
+    /** Limits a query's rows, the limit bound as a parameter. */
+    public String limitParameter() {
+        return " FETCH FIRST ? ROWS ONLY";
+    }
+
     /**
      * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with
      * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
@@ -140,6 +183,7 @@ public enum SqlDialect {
     /** The database's current time, read now (not at the start of the transaction). */
     abstract OffsetDateTime now(Connection connection) throws SQLException;
 
+    /** The dialect of a database product, as JDBC names it. */
     public static SqlDialect of(String databaseProductName) {
         String name = databaseProductName.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) {

@@ -1,0 +1,624 @@
+package io.quarkiverse.etlify.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.it.finder.Car;
+import io.quarkiverse.etlify.it.finder.ElectricCar;
+import io.quarkiverse.etlify.it.finder.Firm;
+import io.quarkiverse.etlify.it.finder.Fund;
+import io.quarkiverse.etlify.it.finder.Garage;
+import io.quarkiverse.etlify.it.finder.Holding;
+import io.quarkiverse.etlify.it.finder.Member;
+import io.quarkiverse.etlify.it.finder.Organisation;
+import io.quarkiverse.etlify.it.finder.Party;
+import io.quarkiverse.etlify.it.finder.Passport;
+import io.quarkiverse.etlify.it.finder.Person;
+import io.quarkiverse.etlify.it.finder.Profile;
+import io.quarkiverse.etlify.it.finder.Tag;
+import io.quarkiverse.etlify.it.finder.Truck;
+import io.quarkiverse.etlify.it.finder.Vehicle;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The stale finder's contract, run on every supported database: one test per association kind and
+ * inheritance kind, plus the seed's finder cases (stale scope, max sync errors, several CRMs).
+ * Update times are moved by SQL (an hour ahead) so no test depends on the clock's resolution.
+ */
+abstract class AbstractStaleFinderTest {
+
+    @Inject
+    Etlify etlify;
+
+    @Inject
+    StaleRecordFinder finder;
+
+    @Inject
+    MappingRegistry registry;
+
+    @Inject
+    CrmRegistry crms;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void clean() {
+        tx(() -> {
+            for (String table : List.of("fd_member_tags", "fd_member_nicknames", "fd_holdings", "fd_profiles", "fd_members",
+                    "fd_passports", "fd_funds", "fd_tags", "fd_persons", "fd_firms", "fd_parties", "fd_organisations",
+                    "fd_vehicles", "fd_garages")) {
+                em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+            }
+            return null;
+        });
+        fixtures.reset();
+    }
+
+    @Test
+    void recordsWithoutSyncRowAreStaleAndSyncedOnesAreNot() {
+        Member a = member("a");
+        Member b = member("b");
+        Member c = member("c");
+        sync("finder", a);
+        sync("finder", c);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id);
+        assertThat(count(Member.class, "finder")).isEqualTo(1);
+    }
+
+    @Test
+    void aChangeToTheRecordItselfMakesItStale() {
+        Member a = member("a");
+        Member b = member("b");
+        sync("finder", a);
+        sync("finder", b);
+
+        tx(() -> em.find(Member.class, a.id).name = "a2");
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+    }
+
+    @Test
+    void aRecordJustSyncedWithEveryKindOfDependencyIsNotStale() {
+        Organisation organisation = persist(named(new Organisation(), "Acme"));
+        Passport passport = persist(named(new Passport(), "P-1"));
+        Fund fund1 = persist(fund("Fund I"));
+        Fund fund2 = persist(fund("Fund II"));
+        Tag tag1 = persist(tag("vip"));
+        Tag tag2 = persist(tag("early"));
+        Member a = member("a", m -> {
+            m.organisation = organisation;
+            m.passport = passport;
+            m.tags.add(tag1);
+            m.tags.add(tag2);
+            m.nicknames.add("Al");
+            m.nicknames.add("Ace");
+        });
+        profile(a);
+        holding(a, fund1);
+        holding(a, fund2);
+
+        sync("finder", a);
+
+        assertThat(stale(Member.class, "finder")).isEmpty();
+        assertThat(count(Member.class, "finder")).isZero();
+        // organisation, passport, profile, 2 holdings, their 2 funds, 2 tags, 2 nicknames
+        assertThat(fixtures.syncRow("finder", "Member", a.id).sourceDependencyCount).isEqualTo(11L);
+    }
+
+    @Test
+    void manyToOne() {
+        Organisation acme = persist(named(new Organisation(), "Acme"));
+        Organisation globex = persist(named(new Organisation(), "Globex"));
+        Member a = member("a", m -> m.organisation = acme);
+        Member b = member("b", m -> m.organisation = globex);
+        Member c = member("c");
+        syncAll("finder", a, b, c);
+
+        touch("fd_organisations", acme.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+    }
+
+    @Test
+    void oneToOneHeldByTheRecord() {
+        Passport p1 = persist(named(new Passport(), "P-1"));
+        Passport p2 = persist(named(new Passport(), "P-2"));
+        Member a = member("a", m -> m.passport = p1);
+        Member b = member("b", m -> m.passport = p2);
+        syncAll("finder", a, b);
+
+        touch("fd_passports", p2.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id);
+    }
+
+    @Test
+    void oneToOneHeldByTheOtherSide() {
+        Member a = member("a");
+        Member b = member("b");
+        Member c = member("c");
+        Profile profileA = profile(a);
+        profile(b);
+        syncAll("finder", a, b, c);
+
+        touch("fd_profiles", profileA.id);
+        // a profile appearing with an old update time changes what is reached
+        exec("INSERT INTO fd_profiles (member_id, bio, updated_at) VALUES (?1, 'old', ?2)", c.id, longAgo());
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, c.id);
+    }
+
+    @Test
+    void oneToMany() {
+        Fund fund = persist(fund("Fund I"));
+        Member a = member("a");
+        Member b = member("b");
+        holding(a, fund);
+        Holding holdingB = holding(b, fund);
+        holding(b, fund);
+        syncAll("finder", a, b);
+
+        touch("fd_holdings", holdingB.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id);
+    }
+
+    @Test
+    void removingAChildMakesTheOwnerStale() {
+        Fund fund = persist(fund("Fund I"));
+        Member a = member("a");
+        Member b = member("b");
+        Holding holdingA = holding(a, fund);
+        holding(a, fund);
+        holding(b, fund);
+        syncAll("finder", a, b);
+
+        exec("DELETE FROM fd_holdings WHERE id = ?1", holdingA.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+    }
+
+    @Test
+    void addingAChildWithAnOlderUpdateTimeMakesTheOwnerStale() {
+        Member a = member("a");
+        Member b = member("b");
+        syncAll("finder", a, b);
+
+        exec("INSERT INTO fd_holdings (member_id, updated_at) VALUES (?1, ?2)", b.id, longAgo());
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id);
+    }
+
+    @Test
+    void manyToManyThroughAJoinTable() {
+        Tag vip = persist(tag("vip"));
+        Tag early = persist(tag("early"));
+        Member a = member("a", m -> m.tags.add(vip));
+        Member b = member("b", m -> m.tags.add(early));
+        Member c = member("c", m -> {
+            m.tags.add(vip);
+            m.tags.add(early);
+        });
+        Member d = member("d");
+        syncAll("finder", a, b, c, d);
+
+        touch("fd_tags", vip.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, c.id);
+    }
+
+    @Test
+    void unlinkingAManyToManyTargetMakesTheOwnerStale() {
+        Tag vip = persist(tag("vip"));
+        Member a = member("a", m -> m.tags.add(vip));
+        Member b = member("b", m -> m.tags.add(vip));
+        syncAll("finder", a, b);
+
+        exec("DELETE FROM fd_member_tags WHERE member_id = ?1", b.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id);
+    }
+
+    @Test
+    void nestedPathThroughAToManyAssociation() {
+        Fund fund1 = persist(fund("Fund I"));
+        Fund fund2 = persist(fund("Fund II"));
+        Member a = member("a");
+        Member b = member("b");
+        Member c = member("c");
+        holding(a, fund1);
+        holding(b, fund2);
+        holding(c, fund2);
+        holding(c, fund1);
+        syncAll("finder", a, b, c);
+
+        touch("fd_funds", fund1.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, c.id);
+    }
+
+    @Test
+    void elementCollection() {
+        Member a = member("a", m -> m.nicknames.add("Al"));
+        Member b = member("b", m -> m.nicknames.add("Bo"));
+        Member c = member("c");
+        syncAll("finder", a, b, c);
+
+        exec("INSERT INTO fd_member_nicknames (member_id, nickname) VALUES (?1, 'Ace')", a.id);
+        exec("DELETE FROM fd_member_nicknames WHERE member_id = ?1", b.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, b.id);
+    }
+
+    @Test
+    void nullUpdateTimesCountAsTheEpoch() {
+        Organisation acme = persist(named(new Organisation(), "Acme"));
+        Member a = member("a", m -> m.organisation = acme);
+        Member b = member("b");
+        exec("UPDATE fd_members SET updated_at = NULL");
+        exec("UPDATE fd_organisations SET updated_at = NULL");
+        syncAll("finder", a, b);
+
+        assertThat(fixtures.syncRow("finder", "Member", a.id).sourceWatermark.toInstant()).isEqualTo("1970-01-01T00:00:00Z");
+        assertThat(stale(Member.class, "finder")).isEmpty();
+
+        touch("fd_organisations", acme.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+    }
+
+    @Test
+    void staleScopeLeavesRecordsOut() {
+        Member a = member("a");
+        Member b = member("b", m -> m.active = false);
+        Member c = member("c", m -> m.active = false);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+        assertThat(count(Member.class, "finder")).isEqualTo(1);
+        assertThat(stale(Member.class, "mirror")).as("the mirror mapping has no scope").containsExactly(a.id, b.id, c.id);
+
+        exec("UPDATE fd_members SET active = ?1 WHERE id = ?2", true, c.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, c.id);
+    }
+
+    @Test
+    void recordsThatFailedMaxSyncErrorsTimesAreLeftOut() {
+        Member a = member("a");
+        Member b = member("b");
+        Member c = member("c");
+        syncAll("finder", a, b, c);
+        syncAll("mirror", a, b, c);
+        exec("UPDATE fd_members SET updated_at = ?1", later());
+        // quarkus.etlify.crm.finder.max-sync-errors=2; mirror has the global default, 3
+        exec("UPDATE crm_synchronisations SET error_count = 2 WHERE resource_id = ?1", String.valueOf(a.id));
+        exec("UPDATE crm_synchronisations SET error_count = 1 WHERE resource_id = ?1", String.valueOf(b.id));
+
+        assertThat(stale(Member.class, "finder")).containsExactly(b.id, c.id);
+        assertThat(count(Member.class, "finder")).isEqualTo(2);
+        assertThat(stale(Member.class, "mirror")).containsExactly(a.id, b.id, c.id);
+
+        exec("UPDATE crm_synchronisations SET error_count = 0 WHERE resource_id = ?1", String.valueOf(a.id));
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id, b.id, c.id);
+    }
+
+    @Test
+    void aFailedFirstSyncStaysStaleUntilItsErrorsReachTheMaximum() {
+        Member a = member("a");
+        exec("INSERT INTO crm_synchronisations (crm_name, resource_type, resource_id, error_count, last_error,"
+                + " created_at, updated_at) VALUES ('finder', 'Member', ?1, 1, 'boom', ?2, ?2)", String.valueOf(a.id), later());
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+
+        exec("UPDATE crm_synchronisations SET error_count = 2");
+
+        assertThat(stale(Member.class, "finder")).isEmpty();
+    }
+
+    @Test
+    void dependenciesOfOneCrmsMappingNeverMakeAnotherCrmStale() {
+        Organisation acme = persist(named(new Organisation(), "Acme"));
+        Member a = member("a", m -> m.organisation = acme);
+        sync("finder", a);
+        sync("mirror", a);
+
+        touch("fd_organisations", acme.id);
+
+        assertThat(stale(Member.class, "finder")).containsExactly(a.id);
+        assertThat(stale(Member.class, "mirror")).as("mirror's mapping declares no dependency").isEmpty();
+
+        sync("finder", a);
+
+        assertThat(stale(Member.class, "finder")).isEmpty();
+        assertThat(fixtures.syncRow("mirror", "Member", a.id).sourceDependencyCount).isZero();
+    }
+
+    @Test
+    void pagesFollowTheIdsAndAreFull() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(member("m" + i).id);
+        }
+        sync("finder", member("synced"));
+
+        List<List<Object>> pages = new ArrayList<>();
+        finder.forEachPage(mapping(Member.class, "finder"), "finder", maxSyncErrors("finder"), 10, pages::add);
+
+        assertThat(pages).extracting(List::size).containsExactly(10, 10, 5);
+        assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids);
+        assertThat(count(Member.class, "finder")).isEqualTo(25);
+    }
+
+    @Test
+    void singleTableSubclassMappingSeesItsRowsAndItsSubclassesRows() {
+        Vehicle vehicle = persist(vehicle(new Vehicle()));
+        Truck truck = persist(vehicle(new Truck()));
+        Car car = persist(vehicle(new Car()));
+        ElectricCar electric = persist(vehicle(new ElectricCar()));
+
+        assertThat(stale(Car.class, "finder")).containsExactly(car.id, electric.id);
+        assertThat(stale(Vehicle.class, "finder")).as("cars have their own mapping for this CRM")
+                .containsExactly(vehicle.id, truck.id);
+        assertThat(stale(Vehicle.class, "mirror")).containsExactly(vehicle.id, truck.id, car.id, electric.id);
+
+        syncAll("finder", vehicle, truck, car, electric);
+
+        assertThat(stale(Car.class, "finder")).isEmpty();
+        assertThat(stale(Vehicle.class, "finder")).isEmpty();
+        assertThat(fixtures.syncRow("finder", "Car", electric.id)).isNotNull();
+    }
+
+    @Test
+    void dependencyOfASingleTableSubclass() {
+        Garage north = persist(named(new Garage(), "North"));
+        Garage south = persist(named(new Garage(), "South"));
+        Car car = persist(vehicle(new Car(), north));
+        ElectricCar electric = persist(vehicle(new ElectricCar(), south));
+        Car parked = persist(vehicle(new Car(), south));
+        Truck truck = persist(vehicle(new Truck()));
+        syncAll("finder", car, electric, parked, truck);
+
+        touch("fd_garages", south.id);
+
+        assertThat(stale(Car.class, "finder")).containsExactly(electric.id, parked.id);
+        assertThat(stale(Vehicle.class, "finder")).isEmpty();
+    }
+
+    @Test
+    void joinedSubclassMappingSeesOnlyItsRows() {
+        Party party = persist(party(new Party(), true));
+        Person person = persist(person("ada@example.com", true, null));
+        Firm firm = persist(party(new Firm(), true));
+
+        assertThat(stale(Person.class, "finder")).containsExactly(person.id);
+        assertThat(stale(Party.class, "mirror")).containsExactly(party.id, person.id, firm.id);
+
+        syncAll("mirror", party, person, firm);
+        touch("fd_parties", firm.id);
+
+        assertThat(stale(Party.class, "mirror")).containsExactly(firm.id);
+    }
+
+    @Test
+    void joinedSubclassDependencyAndScopeOverBothTables() {
+        Organisation acme = persist(named(new Organisation(), "Acme"));
+        Organisation globex = persist(named(new Organisation(), "Globex"));
+        Person ada = persist(person("ada@example.com", true, acme));
+        Person bob = persist(person("bob@example.com", true, globex));
+        Person noEmail = persist(person(null, true, acme));
+        Person inactive = persist(person("ina@example.com", false, acme));
+        syncAll("finder", ada, bob);
+
+        assertThat(stale(Person.class, "finder")).as("out of the scope: no email, or inactive").isEmpty();
+
+        touch("fd_organisations", acme.id);
+
+        assertThat(stale(Person.class, "finder")).containsExactly(ada.id);
+        assertThat(stale(Person.class, "finder")).doesNotContain(noEmail.id, inactive.id);
+    }
+
+    @Test
+    void uuidIdsMatchTheirSyncRows() {
+        User user = fixtures.user("ada@example.com", "Ada");
+        Subscription subscription = tx(() -> {
+            Subscription s = new Subscription();
+            s.plan = "gold";
+            s.user = em.find(User.class, user.id);
+            em.persist(s);
+            return s;
+        });
+        Subscription other = tx(() -> {
+            Subscription s = new Subscription();
+            s.plan = "silver";
+            em.persist(s);
+            return s;
+        });
+        assertThat(stale(Subscription.class, "hubspot")).containsExactlyInAnyOrder(subscription.id, other.id);
+        syncAll("hubspot", subscription, other);
+
+        assertThat(stale(Subscription.class, "hubspot")).isEmpty();
+
+        exec("UPDATE app_users SET updated_at = ?1", later());
+
+        assertThat(stale(Subscription.class, "hubspot")).singleElement().isInstanceOf(UUID.class)
+                .isEqualTo(subscription.id);
+    }
+
+    @Test
+    void everyMappingOfTheApplicationHasAWorkingFinder() {
+        Member member = member("a");
+        fixtures.user("ada@example.com", "Ada");
+
+        for (Mapping mapping : registry.all()) {
+            List<Object> ids = new ArrayList<>();
+            finder.forEachPage(mapping, mapping.crm(), maxSyncErrors(mapping.crm()), 2, ids::addAll);
+            assertThat(ids).as(mapping.toString()).hasSize((int) finder.count(mapping, mapping.crm(),
+                    maxSyncErrors(mapping.crm())));
+        }
+        assertThat(stale(Member.class, "mirror")).containsExactly(member.id);
+    }
+
+    // ---- helpers
+
+    private List<Object> stale(Class<?> mappedClass, String crm) {
+        List<Object> ids = new ArrayList<>();
+        finder.forEachPage(mapping(mappedClass, crm), crm, maxSyncErrors(crm), 100, page -> {
+            assertThat(page).isNotEmpty();
+            ids.addAll(page);
+        });
+        return ids;
+    }
+
+    private long count(Class<?> mappedClass, String crm) {
+        return finder.count(mapping(mappedClass, crm), crm, maxSyncErrors(crm));
+    }
+
+    private Mapping mapping(Class<?> mappedClass, String crm) {
+        return registry.all().stream().filter(m -> m.entityType() == mappedClass && m.crm().equals(crm)).findFirst()
+                .orElseThrow();
+    }
+
+    private int maxSyncErrors(String crm) {
+        return crms.find(crm).orElseThrow().maxSyncErrors();
+    }
+
+    private void sync(String crm, Object entity) {
+        assertThat(etlify.crm(crm).syncNow(entity)).isEqualTo(SyncResult.SYNCED);
+    }
+
+    private void syncAll(String crm, Object... entities) {
+        for (Object entity : entities) {
+            sync(crm, entity);
+        }
+    }
+
+    private <T> T tx(Callable<T> work) {
+        return QuarkusTransaction.requiringNew().call(work);
+    }
+
+    private <T> T persist(T entity) {
+        return tx(() -> {
+            em.persist(entity);
+            return entity;
+        });
+    }
+
+    private void exec(String sql, Object... parameters) {
+        tx(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** Moves a row's update time an hour ahead. */
+    private void touch(String table, Object id) {
+        exec("UPDATE " + table + " SET updated_at = ?1 WHERE id = ?2", later(), id);
+    }
+
+    private static OffsetDateTime later() {
+        return OffsetDateTime.now(ZoneOffset.UTC).plusHours(1);
+    }
+
+    private static OffsetDateTime longAgo() {
+        return OffsetDateTime.of(2001, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    }
+
+    private Member member(String name) {
+        return member(name, m -> {
+        });
+    }
+
+    private Member member(String name, java.util.function.Consumer<Member> setup) {
+        Member member = new Member();
+        member.name = name;
+        setup.accept(member);
+        return persist(member);
+    }
+
+    private Profile profile(Member member) {
+        Profile profile = new Profile();
+        profile.member = member;
+        profile.bio = "bio of " + member.name;
+        return persist(profile);
+    }
+
+    private Holding holding(Member member, Fund fund) {
+        Holding holding = new Holding();
+        holding.member = member;
+        holding.fund = fund;
+        return persist(holding);
+    }
+
+    private static <T> T named(T entity, String name) {
+        if (entity instanceof Organisation o) {
+            o.name = name;
+        } else if (entity instanceof Passport p) {
+            p.name = name;
+        } else if (entity instanceof Garage g) {
+            g.name = name;
+        }
+        return entity;
+    }
+
+    private static Fund fund(String name) {
+        Fund fund = new Fund();
+        fund.name = name;
+        return fund;
+    }
+
+    private static Tag tag(String name) {
+        Tag tag = new Tag();
+        tag.name = name;
+        return tag;
+    }
+
+    private static <T extends Vehicle> T vehicle(T vehicle) {
+        vehicle.plate = vehicle.getClass().getSimpleName();
+        return vehicle;
+    }
+
+    private static <T extends Car> T vehicle(T car, Garage garage) {
+        car.garage = garage;
+        return vehicle(car);
+    }
+
+    private static <T extends Party> T party(T party, boolean active) {
+        party.name = party.getClass().getSimpleName();
+        party.active = active;
+        return party;
+    }
+
+    private static Person person(String email, boolean active, Organisation employer) {
+        Person person = party(new Person(), active);
+        person.email = email;
+        person.employer = employer;
+        return person;
+    }
+}
