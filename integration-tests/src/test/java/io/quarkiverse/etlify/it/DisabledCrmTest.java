@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
@@ -95,6 +97,18 @@ class DisabledCrmTest {
 
         assertThat(outcome.results()).containsExactly(java.util.Map.entry(user.id.toString(), SyncResult.DISABLED));
         assertThat(outcome.count(SyncResult.DISABLED)).isEqualTo(1);
+        assertThat(crms.get("mirror").calls()).isEmpty();
+        assertThat(fixtures.syncRows("mirror")).isZero();
+    }
+
+    @Test
+    void batchSyncSkipsTheDisabledCrmAndProcessesTheOthers() {
+        fixtures.users(3);
+
+        BatchSyncStats stats = etlify.batchSync(BatchSync.options().models(User.class).inline());
+
+        assertThat(stats.total()).as("only the enabled CRM's records").isEqualTo(3);
+        assertThat(crms.get("hubspot").count("contacts")).isEqualTo(3);
         assertThat(crms.get("mirror").calls()).isEmpty();
         assertThat(fixtures.syncRows("mirror")).isZero();
     }
