@@ -27,7 +27,11 @@ public class DemoMain implements QuarkusApplication {
         List<User> users = QuarkusTransaction.requiringNew().call(DemoMain::seed);
         var hubspot = etlify.crm("hubspot");
 
-        say("1. First sync of every user (the one without an e-mail is skipped by its guard):");
+        say("0. Ada's company has no CRM id yet, so her sync waits for it (syncDependencies):");
+        say("   %-28s -> %s", label(users.get(0)), hubspot.syncNow(users.get(0)));
+        say("   %-28s -> %s", "Company Capsens", hubspot.syncNow(users.get(0).company));
+
+        say("1. Sync of every user (the one without an e-mail is skipped by its guard):");
         users.forEach(user -> say("   %-28s -> %s", label(user), hubspot.syncNow(user)));
 
         say("2. Same data again: the digest matches, no CRM call:");
@@ -43,6 +47,7 @@ public class DemoMain implements QuarkusApplication {
 
         InMemoryCrm crm = crms.get("hubspot");
         say("4. What the CRM now holds (%d upsert calls in all):", crm.callCount("upsert"));
+        crm.objects("companies").forEach((id, company) -> say("   company %s %s", id, company));
         crm.objects("contacts").forEach((id, contact) -> say("   contact %s %s", id, contact));
 
         say("5. Deleting Grace from the CRM: %s; once more: %s", hubspot.delete(users.get(1)), hubspot.delete(users.get(1)));

@@ -18,8 +18,9 @@ class DemoMainTest {
         assertThat(result.exitCode()).isZero();
         String out = result.getOutput();
         assertThat(out).doesNotContain("WARN", "ERROR");
-        assertThat(out).contains("Ada <ada@capsens.eu>         -> SYNCED", "Anonymous <null>             -> SKIPPED",
+        assertThat(out).contains("Ada <ada@capsens.eu>         -> BUFFERED", "Company Capsens              -> SYNCED",
+                "Ada <ada@capsens.eu>         -> SYNCED", "Anonymous <null>             -> SKIPPED",
                 "Grace <grace@capsens.eu>     -> NOT_MODIFIED", "Ada <ada.lovelace@capsens.eu> -> SYNCED",
-                "(3 upsert calls in all)", "Deleting Grace from the CRM: DELETED; once more: NOOP");
+                "(4 upsert calls in all)", "Deleting Grace from the CRM: DELETED; once more: NOOP");
     }
 }
