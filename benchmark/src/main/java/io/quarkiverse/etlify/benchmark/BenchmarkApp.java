@@ -156,23 +156,30 @@ public class BenchmarkApp implements QuarkusApplication {
         if (data.count("SELECT COUNT(*) FROM crm_synchronisations WHERE crm_name = 'fast'") < contacts) {
             batchSync("fast");
         }
-        for (int round = 0; round < 2; round++) { // the first round warms up the NOT_MODIFIED path
+        // round 0 warms the NOT_MODIFIED path up; round 1 is measured as the table is; round 2 after an ANALYZE
+        // of crm_synchronisations, as autovacuum would leave a long-lived table (the plan of the sync-row look-up
+        // depends on it)
+        for (int round = 0; round < 3; round++) {
+            if (round == 2) {
+                data.sql("ANALYZE crm_synchronisations");
+            }
             data.sql("UPDATE bench_users SET updated_at = clock_timestamp()");
             long requestsBefore = sandbox.totalRequests();
             long start = System.nanoTime();
             BatchSyncStats stats = batchSync("fast");
             double seconds = Figures.seconds(start);
-            if (round == 1) {
-                Figures.print("c.records", stats.total());
-                Figures.print("c.errors", stats.errors());
-                Figures.print("c.resync_unchanged.seconds", seconds);
-                Figures.print("c.records_per_second", stats.total() / seconds);
-                Figures.print("c.http_calls", sandbox.totalRequests() - requestsBefore);
-                Figures.print("c.still_stale", data.count("SELECT COUNT(*) FROM bench_users u WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM crm_synchronisations s WHERE s.crm_name = 'fast'"
-                        + " AND s.resource_id = CAST(u.id AS VARCHAR) AND s.source_watermark >= u.updated_at)"));
+            String prefix = round == 1 ? "c." : "c.analyzed.";
+            if (round > 0) {
+                Figures.print(prefix + "records", stats.total());
+                Figures.print(prefix + "errors", stats.errors());
+                Figures.print(prefix + "resync_unchanged.seconds", seconds);
+                Figures.print(prefix + "records_per_second", stats.total() / seconds);
+                Figures.print(prefix + "http_calls", sandbox.totalRequests() - requestsBefore);
             }
         }
+        Figures.print("c.still_stale", data.count("SELECT COUNT(*) FROM bench_users u WHERE NOT EXISTS"
+                + " (SELECT 1 FROM crm_synchronisations s WHERE s.crm_name = 'fast'"
+                + " AND s.resource_id = CAST(u.id AS VARCHAR) AND s.source_watermark >= u.updated_at)"));
     }
 
     /**
