@@ -1,0 +1,366 @@
+package io.quarkiverse.etlify.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.GarbageCollectorMXBean;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
+import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
+import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.QuarkusApplication;
+
+/**
+ * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,d,e}) and prints one figure per line.
+ * a, b, c and f share a data set of {@code bench.contacts} users; d and e one of {@code bench.users} users.
+ */
+public class BenchmarkApp implements QuarkusApplication {
+
+    private static final Pattern EMAIL = Pattern.compile("\"(user\\d+@bench\\.example)\"");
+
+    @Inject
+    Etlify etlify;
+
+    @Inject
+    BenchData data;
+
+    @Inject
+    StaleRecordFinder finder;
+
+    @Inject
+    MappingRegistry registry;
+
+    private final Set<String> scenarios = new LinkedHashSet<>(
+            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,d,e").toLowerCase().split("\\s*,\\s*")));
+    private final int contacts = Integer.getInteger("bench.contacts", 10_000);
+    private final int users = Integer.getInteger("bench.users", 1_000_000);
+
+    @Override
+    public int run(String... args) {
+        Figures.print("machine.cores", Runtime.getRuntime().availableProcessors());
+        Figures.print("machine.max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        if (scenarios.contains("a") || scenarios.contains("b") || scenarios.contains("c") || scenarios.contains("f")) {
+            data.seed(contacts, 1, 100);
+            warmUp();
+            if (scenarios.contains("a")) {
+                throttledInitialSync();
+            }
+            if (scenarios.contains("b")) {
+                unthrottledInitialSync();
+            }
+            if (scenarios.contains("c")) {
+                unchangedResync();
+            }
+            if (scenarios.contains("f")) {
+                commitToCrmLatency();
+            }
+        }
+        if (scenarios.contains("d")) {
+            ensureBigDataSet();
+            staleFinder();
+        }
+        if (scenarios.contains("e")) {
+            if (Boolean.parseBoolean(System.getProperty("bench.heap.fork", "true"))) {
+                ensureBigDataSet();
+                forkHeapScenario();
+            } else {
+                if (!Boolean.getBoolean("bench.heap.prepared")) {
+                    ensureBigDataSet();
+                }
+                heapWhileBatchSyncing();
+            }
+        }
+        return 0;
+    }
+
+    /** One unthrottled batch sync of the whole data set, forgotten afterwards: JIT, connection pool, REST client. */
+    private void warmUp() {
+        long start = System.nanoTime();
+        BatchSyncStats stats = batchSync("fast");
+        Figures.print("warmup.records", stats.total());
+        Figures.print("warmup.seconds", Figures.seconds(start));
+        data.sql("DELETE FROM crm_synchronisations WHERE crm_name = 'fast'");
+        BenchmarkMain.fast.reset();
+    }
+
+    /** (a) Initial sync through a CRM limited to max-requests per period, against a sandbox with the same limit. */
+    private void throttledInitialSync() {
+        HubSpotSandbox sandbox = BenchmarkMain.throttled;
+        sandbox.reset();
+        int maxRequests = Integer.getInteger("bench.rate-limit.max-requests", 100);
+        double period = Duration.parse("PT" + System.getProperty("bench.rate-limit.period", "10s").toUpperCase())
+                .toMillis() / 1000.0;
+        long start = System.nanoTime();
+        BatchSyncStats stats = batchSync("hubspot");
+        double seconds = Figures.seconds(start);
+        long requests = sandbox.totalRequests();
+        // the sustained rate the limit allows: requests / max-requests * period
+        double bound = (double) requests / maxRequests * period;
+        // a rolling window lets the first max-requests through at once: only the later windows must be waited for
+        double burstBound = Math.max(0, Math.ceil((double) requests / maxRequests) - 1) * period;
+        Figures.print("a.records", stats.total());
+        Figures.print("a.errors", stats.errors());
+        Figures.print("a.contacts_in_crm", sandbox.count("contacts"));
+        Figures.print("a.initial_sync_throttled.seconds", seconds);
+        Figures.print("a.requests", requests);
+        Figures.print("a.responses_429", sandbox.count429());
+        Figures.print("a.contract_violations", sandbox.contractViolations().size());
+        Figures.print("a.bound_seconds", bound);
+        Figures.print("a.ratio_to_bound", seconds / bound);
+        Figures.print("a.burst_bound_seconds", burstBound);
+    }
+
+    /** (b) The same initial sync against an unthrottled sandbox, without client-side limit. */
+    private void unthrottledInitialSync() {
+        HubSpotSandbox sandbox = BenchmarkMain.fast;
+        sandbox.reset();
+        data.sql("DELETE FROM crm_synchronisations WHERE crm_name = 'fast'");
+        long start = System.nanoTime();
+        BatchSyncStats stats = batchSync("fast");
+        double seconds = Figures.seconds(start);
+        Figures.print("b.records", stats.total());
+        Figures.print("b.errors", stats.errors());
+        Figures.print("b.contacts_in_crm", sandbox.count("contacts"));
+        Figures.print("b.initial_sync_unthrottled.seconds", seconds);
+        Figures.print("b.records_per_second", stats.total() / seconds);
+        Figures.print("b.requests", sandbox.totalRequests());
+        Figures.print("b.responses_429", sandbox.count429());
+        Figures.print("b.contract_violations", sandbox.contractViolations().size());
+    }
+
+    /** (c) Every user's updated_at changes but not its payload: the digests match, nothing is sent. */
+    private void unchangedResync() {
+        HubSpotSandbox sandbox = BenchmarkMain.fast;
+        if (data.count("SELECT COUNT(*) FROM crm_synchronisations WHERE crm_name = 'fast'") < contacts) {
+            batchSync("fast");
+        }
+        // round 0 warms the NOT_MODIFIED path up; round 1 is measured as the table is; round 2 after an ANALYZE
+        // of crm_synchronisations, as autovacuum would leave a long-lived table (the plan of the sync-row look-up
+        // depends on it)
+        for (int round = 0; round < 3; round++) {
+            if (round == 2) {
+                data.sql("ANALYZE crm_synchronisations");
+            }
+            data.sql("UPDATE bench_users SET updated_at = clock_timestamp()");
+            long requestsBefore = sandbox.totalRequests();
+            long start = System.nanoTime();
+            BatchSyncStats stats = batchSync("fast");
+            double seconds = Figures.seconds(start);
+            String prefix = round == 1 ? "c." : "c.analyzed.";
+            if (round > 0) {
+                Figures.print(prefix + "records", stats.total());
+                Figures.print(prefix + "errors", stats.errors());
+                Figures.print(prefix + "resync_unchanged.seconds", seconds);
+                Figures.print(prefix + "records_per_second", stats.total() / seconds);
+                Figures.print(prefix + "http_calls", sandbox.totalRequests() - requestsBefore);
+            }
+        }
+        Figures.print("c.still_stale", data.count("SELECT COUNT(*) FROM bench_users u WHERE NOT EXISTS"
+                + " (SELECT 1 FROM crm_synchronisations s WHERE s.crm_name = 'fast'"
+                + " AND s.resource_id = CAST(u.id AS VARCHAR) AND s.source_watermark >= u.updated_at)"));
+    }
+
+    /**
+     * (f) Commits at a fixed rate, each updating one user and calling {@code crm("live").sync(user)}; the durable
+     * queue's workers send them. Latency: from the caller's commit to the sandbox receiving a request with that e-mail.
+     */
+    private void commitToCrmLatency() {
+        HubSpotSandbox sandbox = BenchmarkMain.live;
+        int rate = Integer.getInteger("bench.latency.rate", 50);
+        int seconds = Integer.getInteger("bench.latency.seconds", 20);
+        int commits = Math.min(rate * seconds, contacts);
+        long interval = 1_000_000_000L / rate;
+        sandbox.reset();
+        Instant[] committed = new Instant[commits];
+        long start = System.nanoTime();
+        for (int i = 0; i < commits; i++) {
+            LockSupport.parkNanos(start + i * interval - System.nanoTime());
+            long id = i + 1;
+            int version = i;
+            QuarkusTransaction.requiringNew().run(() -> {
+                BenchUser user = BenchUser.findById(id);
+                user.lastName = "Latency " + version;
+                etlify.crm("live").sync(user);
+            });
+            committed[i] = Instant.now();
+        }
+        double elapsed = Figures.seconds(start);
+        Map<String, Instant> received = new HashMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (received.size() < commits && System.nanoTime() < deadline) {
+            received = firstReceived(sandbox.requests());
+            if (received.size() < commits) {
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (int i = 0; i < commits; i++) {
+            Instant at = received.get("user" + (i + 1) + "@bench.example");
+            if (at != null) {
+                latencies.add(Math.max(0, Duration.between(committed[i], at).toNanos() / 1e6));
+            }
+        }
+        latencies.sort(Double::compare);
+        Figures.print("f.commits", commits);
+        Figures.print("f.commits_per_second", commits / elapsed);
+        Figures.print("f.delivered", latencies.size());
+        Figures.print("f.requests", sandbox.totalRequests());
+        Figures.print("f.latency_p50_ms", percentile(latencies, 0.50));
+        Figures.print("f.latency_p99_ms", percentile(latencies, 0.99));
+        Figures.print("f.latency_max_ms", percentile(latencies, 1.0));
+        Figures.print("f.contract_violations", sandbox.contractViolations().size());
+    }
+
+    private static Map<String, Instant> firstReceived(List<RecordedRequest> requests) {
+        Map<String, Instant> first = new HashMap<>();
+        for (RecordedRequest request : requests) {
+            if (request.body() == null || request.status() < 200 || request.status() >= 300) {
+                continue;
+            }
+            Matcher matcher = EMAIL.matcher(request.body());
+            while (matcher.find()) {
+                first.merge(matcher.group(1), request.timestamp(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        return first;
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private void ensureBigDataSet() {
+        if (data.count("SELECT COUNT(*) FROM bench_users") != users
+                || data.count("SELECT COUNT(*) FROM crm_synchronisations WHERE crm_name = 'engine'") != users) {
+            long start = System.nanoTime();
+            data.seed(users, 2, 10_000);
+            data.markSynced("engine");
+            Figures.print("seed.users", users);
+            Figures.print("seed.seconds", Figures.seconds(start));
+        }
+    }
+
+    /** (d) The stale finder over every user, none stale, then all stale. */
+    private void staleFinder() {
+        Mapping mapping = registry.mappingFor(BenchUser.class, "engine").orElseThrow();
+        int pageSize = Integer.getInteger("bench.finder.page-size", 1_000);
+        timeFinder(mapping, pageSize); // warm-up
+        long start = System.nanoTime();
+        long found = timeFinder(mapping, pageSize);
+        Figures.print("d.users", users);
+        Figures.print("d.none_stale.found", found);
+        Figures.print("d.none_stale.seconds", Figures.seconds(start));
+        data.shiftWatermarks("engine", "-1 year");
+        start = System.nanoTime();
+        found = timeFinder(mapping, pageSize);
+        Figures.print("d.all_stale.found", found);
+        Figures.print("d.all_stale.seconds", Figures.seconds(start));
+        data.shiftWatermarks("engine", "1 year");
+    }
+
+    private long timeFinder(Mapping mapping, int pageSize) {
+        AtomicLong found = new AtomicLong();
+        finder.forEachPage(mapping, "engine", 3, pageSize, page -> found.addAndGet(page.size()));
+        return found.get();
+    }
+
+    /** (e) in a child JVM with -Xmx{bench.heap.xmx}, on this JVM's database. */
+    private void forkHeapScenario() {
+        long records = Long.getLong("bench.heap.records", users);
+        data.markStale("engine", records);
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.endsWith("quarkus-run.jar")) {
+            Figures.print("e.note", "not run from quarkus-run.jar: running in this JVM");
+            heapWhileBatchSyncing();
+            return;
+        }
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        String xmx = System.getProperty("bench.heap.xmx", "256m");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx, "-Dbench.scenarios=e",
+                "-Dbench.heap.fork=false", "-Dbench.heap.prepared=true", "-Dbench.users=" + users,
+                "-Dbench.heap.records=" + records));
+        for (String property : List.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
+                "quarkus.datasource.password")) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.addAll(List.of("-jar", classPath));
+        try {
+            Process child = new ProcessBuilder(command).inheritIO().start();
+            int code = child.waitFor();
+            Figures.print("e.child_jvm_xmx", xmx);
+            Figures.print("e.child_exit_code", code);
+            Figures.print("e.completed_within_xmx", code == 0);
+        } catch (Exception e) {
+            Figures.print("e.child_failed", e.toString().replace('\n', ' '));
+        }
+    }
+
+    /** (e) Peak heap while batch-syncing the stale users through the null adapter. */
+    private void heapWhileBatchSyncing() {
+        long records = Long.getLong("bench.heap.records", users);
+        if (!Boolean.getBoolean("bench.heap.prepared")) {
+            data.markStale("engine", records);
+        }
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        AtomicLong sampledPeak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long used = heapPools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+                sampledPeak.accumulateAndGet(used, Math::max);
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        long start = System.nanoTime();
+        BatchSyncStats stats = batchSync("engine");
+        double seconds = Figures.seconds(start);
+        sampler.interrupt();
+        long poolPeaks = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        Figures.print("e.records", stats.total());
+        Figures.print("e.errors", stats.errors());
+        Figures.print("e.seconds", seconds);
+        Figures.print("e.records_per_second", stats.total() / seconds);
+        Figures.print("e.max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Figures.print("e.peak_heap_mb", poolPeaks / (1024.0 * 1024));
+        Figures.print("e.peak_heap_sampled_mb", sampledPeak.get() / (1024.0 * 1024));
+        Figures.print("e.gc", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining("+")).replace(' ', '_'));
+    }
+
+    private BatchSyncStats batchSync(String crm) {
+        return etlify.batchSync(BatchSync.options().crm(crm).models(BenchUser.class).inline());
+    }
+}

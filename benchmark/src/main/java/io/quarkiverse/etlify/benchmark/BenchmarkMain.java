@@ -1,0 +1,73 @@
+package io.quarkiverse.etlify.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Starts what the benchmark runs against — PostgreSQL (embedded unless {@code QUARKUS_DATASOURCE_JDBC_URL} is set)
+ * and three HubSpot sandboxes on free ports — points the application at them through system properties, then runs
+ * {@link BenchmarkApp}.
+ */
+@QuarkusMain
+public class BenchmarkMain {
+
+    static final String TOKEN = "pat-na1-bench-0000-0000-000000000000";
+
+    /** The sandboxes of this JVM, for the scenarios' counters and request logs. */
+    static HubSpotSandbox throttled;
+    static HubSpotSandbox fast;
+    static HubSpotSandbox live;
+
+    public static void main(String... args) {
+        startDatabase();
+        boolean validate = Boolean.parseBoolean(System.getProperty("bench.sandbox.validate-contracts", "true"));
+        int maxRequests = Integer.getInteger("bench.rate-limit.max-requests", 100);
+        Duration period = Duration.parse("PT" + System.getProperty("bench.rate-limit.period", "10s").toUpperCase());
+        throttled = HubSpotSandbox.builder().accessToken(TOKEN).rateLimit(maxRequests, period)
+                .validateContracts(validate).build().start();
+        fast = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(validate).build().start();
+        live = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(validate)
+                .requestLogCapacity(200_000).build().start();
+        point("hubspot", throttled);
+        point("fast", fast);
+        point("live", live);
+        // exits the JVM with BenchmarkApp's code; the sandboxes' threads are daemons, PostgreSQL stops in a hook
+        Quarkus.run(BenchmarkApp.class, args);
+    }
+
+    private static void point(String crm, HubSpotSandbox sandbox) {
+        System.setProperty("quarkus.etlify.crm." + crm + ".hubspot.base-url", sandbox.baseUrl());
+        System.setProperty("quarkus.etlify.crm." + crm + ".hubspot.access-token", TOKEN);
+    }
+
+    private static void startDatabase() {
+        if (System.getProperty("quarkus.datasource.jdbc.url") != null || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return;
+        }
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                    // the default 128 MB would make the million-row scenarios spill to disk
+                    .setServerConfig("shared_buffers", "256MB").setServerConfig("work_mem", "64MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // exiting anyway
+                }
+            }));
+            System.setProperty("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
+            System.setProperty("quarkus.datasource.username", "postgres");
+            System.setProperty("quarkus.datasource.password", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start an embedded PostgreSQL", e);
+        }
+    }
+}
