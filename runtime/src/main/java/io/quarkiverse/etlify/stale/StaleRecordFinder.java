@@ -129,11 +129,6 @@ public class StaleRecordFinder {
         }));
     }
 
-    /** The statement counting the mapping's stale records, for diagnostics ({@code EXPLAIN}). */
-    public String countSql(Mapping mapping) {
-        return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> query.count().text()));
-    }
-
     private static void check(Mapping mapping, String crmName, int maxSyncErrors) {
         if (!mapping.crm().equals(crmName)) {
             throw new IllegalArgumentException(mapping + " belongs to CRM '" + mapping.crm() + "', not '" + crmName + "'");
