@@ -464,6 +464,12 @@ final class StaleQueryBuilder {
                 select.add(alias + "." + selectable.getSelectionExpression());
             }
         }
+        for (String column : rootKey) {
+            // rows of the subtype may be referred to through the root's key too
+            if (exposed.add(column)) {
+                select.add("t0." + column);
+            }
+        }
         StringBuilder from = new StringBuilder(chain.get(0).getMappedTableDetails().getTableName()).append(" t0");
         Set<String> joinedTables = new LinkedHashSet<>();
         joinedTables.add(chain.get(0).getMappedTableDetails().getTableName());

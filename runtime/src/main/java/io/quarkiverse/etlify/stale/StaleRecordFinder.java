@@ -40,8 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Records outside the mapping's {@code staleScope}, and records whose sync failed
  * {@code maxSyncErrors} times in a row, are left out.
  * <p>
- * One set-based statement per window of owner ids, each window in its own short transaction, ids
- * in ascending order: memory stays flat whatever the table size.
+ * One set-based statement per window of owner ids, each in its own short transaction, two windows
+ * searched at once; ids in ascending order. Memory stays flat whatever the table size: a few
+ * windows' stale ids at most.
  */
 @ApplicationScoped
 public class StaleRecordFinder {
@@ -94,7 +95,8 @@ public class StaleRecordFinder {
                 }
                 searching.add(searchers.submit(() -> QuarkusTransaction.requiringNew()
                         .call(() -> work(mapping, (query, connection) -> scan.search(query, connection, window)))));
-                if (searching.size() >= PARALLELISM) {
+                // one window more than searchers: the next window is delimited while they search
+                if (searching.size() > PARALLELISM) {
                     pages.addAll(await(searching.poll()));
                 }
             }
@@ -125,11 +127,6 @@ public class StaleRecordFinder {
                 return rs.getLong(1);
             }
         }));
-    }
-
-    /** The statement counting the mapping's stale records, for diagnostics ({@code EXPLAIN}). */
-    public String countSql(Mapping mapping) {
-        return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> query.count().text()));
     }
 
     private static void check(Mapping mapping, String crmName, int maxSyncErrors) {

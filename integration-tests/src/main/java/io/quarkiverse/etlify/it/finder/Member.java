@@ -33,9 +33,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
         dependencies = { "organisation", "passport", "profile", "holdings", "holdings.fund", "tags", "nicknames" },
         staleScope = "{e}.active = true")
 @Etlified(crm = "mirror", objectType = "members", serializer = FinderSerializer.class)
-// the benchmark's shape (StaleFinderBenchmark): a many-to-one, a one-to-many and a many-to-many
-@Etlified(crm = "bench", objectType = "members", serializer = FinderSerializer.class,
-        dependencies = { "organisation", "holdings", "tags" })
 public class Member extends PanacheEntityBase {
 
     @Id
