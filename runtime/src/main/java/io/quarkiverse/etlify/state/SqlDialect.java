@@ -31,6 +31,15 @@ public enum SqlDialect {
         }
 
         @Override
+        void planForActualValues(Connection connection) throws SQLException {
+            // a generic plan is costed with the statistics of the last ANALYZE: right after
+            // crm_synchronisations grew from empty it scans the CRM's rows instead of using the unique index
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+            }
+        }
+
+        @Override
         public String lookupJoin() {
             // LATERAL with a LIMIT is not flattened: one index look-up per owner, never a scan of every sync row
             return "LEFT JOIN LATERAL (SELECT * FROM crm_synchronisations s WHERE {condition}"
@@ -131,6 +140,11 @@ public enum SqlDialect {
 
     /** Takes a lease (name, owner, duration in ms) if free, expired or already ours: 1 row changed when taken. */
     abstract String acquireLease();
+
+    /** Within the current transaction only, plans the next statements for the values bound to them. */
+    void planForActualValues(Connection connection) throws SQLException {
+        // H2 plans every execution
+    }
 
     /** Inserts a pending sync unless the same one exists. */
     abstract String insertPendingSync();

@@ -47,6 +47,9 @@ public class SyncStateStore {
         return Jdbc.work(connection -> {
             Map<String, SyncRow> rows = new HashMap<>();
             List<String> ids = new ArrayList<>(resourceIds);
+            if (ids.size() > 1) {
+                Jdbc.dialect(connection).planForActualValues(connection);
+            }
             for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
                 String sql = "SELECT resource_id, crm_id, last_digest, error_count FROM crm_synchronisations"
