@@ -69,20 +69,6 @@ public class SyncRequestStore {
         update(crm, requests, worker, "next_attempt_at = {later}", delay);
     }
 
-    /** Number of requests waiting for a CRM. */
-    long pending(String crm) {
-        return QuarkusTransaction.requiringNew().call(() -> Jdbc.work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM crm_synchronisations WHERE crm_name = ? AND sync_requested_at IS NOT NULL")) {
-                statement.setString(1, crm);
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }));
-    }
-
     private void update(String crm, List<ClaimedRequest> requests, String worker, String set, Duration delay) {
         if (requests.isEmpty()) {
             return;

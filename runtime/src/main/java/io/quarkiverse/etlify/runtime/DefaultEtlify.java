@@ -12,12 +12,12 @@ import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.batch.BatchSyncRunner;
 import io.quarkiverse.etlify.mapping.EntityAccess;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.sync.Deleter;
 import io.quarkiverse.etlify.sync.Synchronizer;
-import io.quarkiverse.etlify.batch.BatchSyncRunner;
 
 /** The {@link Etlify} bean. */
 @ApplicationScoped
