@@ -20,6 +20,12 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest extends SandboxTestBase {
 
     @Test
+    void responsesAreNotHeldByNagle() {
+        // the JDK server reads the switch once, at its first use: a sandbox has started, so it is read
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+    }
+
+    @Test
     void requestsAreRecordedWithoutTheToken() {
         client.post("/crm/v3/objects/contacts", createBody(props("email", "log@example.com")));
         client.get("/crm/v3/objects/contacts/log@example.com?idProperty=email");
