@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -32,8 +33,10 @@ import io.quarkiverse.etlify.it.finder.Profile;
 import io.quarkiverse.etlify.it.finder.Tag;
 import io.quarkiverse.etlify.it.finder.Truck;
 import io.quarkiverse.etlify.it.finder.Vehicle;
+import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -126,6 +129,57 @@ abstract class AbstractStaleFinderTest {
         assertThat(count(Member.class, "finder")).isZero();
         // organisation, passport, profile, 2 holdings, their 2 funds, 2 tags, 2 nicknames
         assertThat(fixtures.syncRow("finder", "Member", a.id).sourceDependencyCount).isEqualTo(11L);
+    }
+
+    @Test
+    void freshnessReadInSqlIsTheFreshnessOfTheEntityGraph() {
+        Organisation organisation = persist(named(new Organisation(), "Acme"));
+        Passport passport = persist(named(new Passport(), "P-1"));
+        Fund fund = persist(fund("Fund I"));
+        Tag tag1 = persist(tag("vip"));
+        Tag tag2 = persist(tag("early"));
+        Member a = member("a", m -> {
+            m.organisation = organisation;
+            m.passport = passport;
+            m.tags.add(tag1);
+            m.tags.add(tag2);
+            m.nicknames.add("Al");
+        });
+        profile(a);
+        holding(a, fund);
+        holding(a, fund);
+        member("b");
+        member("c", m -> m.organisation = organisation);
+        exec("UPDATE fd_funds SET updated_at = NULL");
+        touch("fd_tags", tag2.id);
+        Garage garage = persist(named(new Garage(), "North"));
+        persist(vehicle(new Car(), garage));
+        persist(vehicle(new ElectricCar(), garage));
+        persist(vehicle(new Truck()));
+        persist(person("ada@example.com", true, organisation));
+        persist(party(new Firm(), true));
+
+        int compared = 0;
+        for (Mapping mapping : registry.all()) {
+            if (!mapping.entityType().getPackageName().endsWith(".finder")) {
+                continue;
+            }
+            compared += tx(() -> {
+                String entity = em.getMetamodel().entity(mapping.entityType()).getName();
+                List<Object> ids = em.createQuery("SELECT e.id FROM " + entity + " e", Object.class).getResultList();
+                Map<String, Freshness> inSql = finder.freshness(mapping, ids).orElseThrow();
+                assertThat(inSql).as(mapping.toString()).isNotEmpty();
+                for (Object id : ids) {
+                    Object record = em.find(mapping.entityType(), id);
+                    if (registry.mappingFor(record.getClass(), mapping.crm()).orElseThrow() == mapping) {
+                        assertThat(inSql.get(ResourceIds.render(id))).as(mapping + " " + id)
+                                .isEqualTo(mapping.freshness(record));
+                    }
+                }
+                return inSql.size();
+            });
+        }
+        assertThat(compared).isGreaterThan(10);
     }
 
     @Test

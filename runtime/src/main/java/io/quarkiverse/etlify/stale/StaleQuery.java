@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.stale;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,9 +21,12 @@ import java.util.List;
  * @param staleInKeyRange stale ids of the window, sync rows read in {@code [FROM_KEY, TO_KEY]}
  * @param staleByLookup stale ids of the window, sync rows looked up one by one
  * @param count number of stale records
+ * @param freshness id, watermark and count of the records of {@link Param#IDS}
  */
 record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql lastIdCapped, Sql keyBounds, Sql maxId,
-        Sql staleInKeyRange, Sql staleByLookup, Sql count) {
+        Sql staleInKeyRange, Sql staleByLookup, Sql count, Sql freshness) {
+
+    private static final String IDS_MARK = "{ids}";
 
     /** What a statement's placeholders stand for, in order. */
     enum Param {
@@ -42,11 +46,18 @@ record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql last
         /** the lowest {@code resource_id} of the window */
         FROM_KEY,
         /** the highest {@code resource_id} of the window */
-        TO_KEY
+        TO_KEY,
+        /** a list of ids: one placeholder per id */
+        IDS
     }
 
-    /** SQL text with its placeholders' meanings. */
+    /** SQL text with its placeholders' meanings; {@link Param#IDS} stands for {@code {ids}} in the text. */
     record Sql(String text, List<Param> params) {
+
+        /** The text with one placeholder per id wherever the ids are listed. */
+        String text(int ids) {
+            return text.replace(IDS_MARK, String.join(", ", Collections.nCopies(ids, "?")));
+        }
 
         @Override
         public String toString() {
@@ -66,7 +77,7 @@ record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql last
         }
 
         Builder param(Param param) {
-            text.append('?');
+            text.append(param == Param.IDS ? IDS_MARK : "?");
             params.add(param);
             return this;
         }

@@ -5,6 +5,7 @@ import static io.quarkiverse.etlify.stale.StaleQuery.Param.CAP;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.CRM;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.FIRST;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.FROM_KEY;
+import static io.quarkiverse.etlify.stale.StaleQuery.Param.IDS;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.LAST;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.LIMIT;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.MAX_SYNC_ERRORS;
@@ -101,7 +102,20 @@ final class StaleQueryBuilder {
                     new StaleQuery.Builder().append("SELECT MIN(" + castId + "), MAX(" + castId + ")" + from + " WHERE ")
                             .append(ownerId + " >= ").param(FIRST).append(" AND " + ownerId + " <= ").param(LAST).build(),
                     new StaleQuery.Builder().append("SELECT MAX(" + ownerId + ")" + from).build(),
-                    stale(true, true), stale(true, false), stale(false, false));
+                    stale(true, true), stale(true, false), stale(false, false), freshness());
+        }
+
+        /** Watermark and count of the records of IDS, computed as the stale statements compute them. */
+        private StaleQuery.Sql freshness() {
+            String ownerId = "e." + id;
+            StaleQuery.Builder sql = new StaleQuery.Builder()
+                    .append("SELECT " + ownerId + ", " + watermark() + ", " + count() + " FROM " + ownerRelation.from() + " e");
+            for (Dependency dependency : dependencies) {
+                dependency.join(sql, Owners.LISTED);
+            }
+            sql.append(" WHERE ");
+            restrict(sql, ownerId, Owners.LISTED);
+            return sql.build();
         }
 
         /** The last id of the window starting at FIRST; ORDER BY rather than MAX, which not every id type has. */
@@ -118,11 +132,12 @@ final class StaleQueryBuilder {
 
         private StaleQuery.Sql stale(boolean windowed, boolean keyRange) {
             String ownerId = "e." + id;
+            Owners owners = windowed ? Owners.WINDOW : Owners.ALL;
             StaleQuery.Builder sql = new StaleQuery.Builder()
                     .append(windowed ? "SELECT " + ownerId : "SELECT COUNT(*)")
                     .append(" FROM " + ownerRelation.from() + " e");
             for (Dependency dependency : dependencies) {
-                dependency.join(sql, windowed);
+                dependency.join(sql, owners);
             }
             String lookup = windowed && !keyRange ? dialect.lookupJoin() : dialect.rangeJoin();
             String[] around = lookup.split("\\{condition}", -1);
@@ -133,7 +148,7 @@ final class StaleQueryBuilder {
                 sql.append(" AND s.resource_id >= ").param(FROM_KEY).append(" AND s.resource_id <= ").param(TO_KEY);
             }
             sql.append(around[1]).append(" WHERE ");
-            if (range(sql, ownerId, windowed)) {
+            if (restrict(sql, ownerId, owners)) {
                 sql.append(" AND ");
             }
             String scope = mapping.definition().getStaleScope();
@@ -249,8 +264,8 @@ final class StaleQueryBuilder {
             return columns.get(0);
         }
 
-        private IllegalStateException unsupported(String why) {
-            return new IllegalStateException("The stale finder of " + mapping + " cannot be built: " + why);
+        private UnsupportedMappingException unsupported(String why) {
+            return new UnsupportedMappingException("The stale finder of " + mapping + " cannot be built: " + why);
         }
 
         /** Where a step joins the step before it ({@code e} for the first), and where it leads. */
@@ -264,7 +279,7 @@ final class StaleQueryBuilder {
 
         private abstract static class Dependency {
 
-            abstract void join(StaleQuery.Builder sql, boolean windowed);
+            abstract void join(StaleQuery.Builder sql, Owners owners);
 
             /** The newest update time reached, or {@code null} when what is reached has none. */
             abstract String watermark();
@@ -290,7 +305,7 @@ final class StaleQueryBuilder {
             }
 
             @Override
-            void join(StaleQuery.Builder sql, boolean windowed) {
+            void join(StaleQuery.Builder sql, Owners owners) {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     sql.append(" LEFT JOIN " + step.relation().from() + " " + alias(i) + " ON "
@@ -326,7 +341,7 @@ final class StaleQueryBuilder {
             }
 
             @Override
-            void join(StaleQuery.Builder sql, boolean windowed) {
+            void join(StaleQuery.Builder sql, Owners owners) {
                 // starts from the first table when it holds the owner's id (one-to-many, join tables,
                 // element collections), else from the owner itself
                 Step first = steps.get(0);
@@ -356,9 +371,9 @@ final class StaleQueryBuilder {
                     filters.add("(" + String.join(" OR ", nonNullElement.stream().map(c -> last + "." + c + " IS NOT NULL")
                             .toList()) + ")");
                 }
-                if (windowed || !filters.isEmpty()) {
+                if (owners != Owners.ALL || !filters.isEmpty()) {
                     sql.append(" WHERE ");
-                    boolean ranged = range(sql, ownerKey, windowed);
+                    boolean ranged = restrict(sql, ownerKey, owners);
                     if (!filters.isEmpty()) {
                         sql.append((ranged ? " AND " : "") + String.join(" AND ", filters));
                     }
@@ -378,12 +393,25 @@ final class StaleQueryBuilder {
         }
     }
 
-    /** Appends {@code key >= FIRST AND key <= LAST} for a window; tells whether it appended anything. */
-    private static boolean range(StaleQuery.Builder sql, String key, boolean windowed) {
-        if (windowed) {
-            sql.append(key + " >= ").param(FIRST).append(" AND " + key + " <= ").param(LAST);
+    /** The owners a statement reads. */
+    private enum Owners {
+        ALL,
+        /** ids from FIRST to LAST */
+        WINDOW,
+        /** the ids of IDS */
+        LISTED
+    }
+
+    /** Appends the condition on {@code key} restricting rows to the owners read; tells whether it appended any. */
+    private static boolean restrict(StaleQuery.Builder sql, String key, Owners owners) {
+        switch (owners) {
+            case WINDOW -> sql.append(key + " >= ").param(FIRST).append(" AND " + key + " <= ").param(LAST);
+            case LISTED -> sql.append(key + " IN (").param(IDS).append(")");
+            case ALL -> {
+                return false;
+            }
         }
-        return windowed;
+        return true;
     }
 
     /**
@@ -394,7 +422,7 @@ final class StaleQueryBuilder {
         String table = type.getMappedTableDetails().getTableName();
         if (type.getEntityPersister() instanceof UnionSubclassEntityPersister) {
             if (concreteSubtypes(type) > 0) {
-                throw new IllegalStateException("The stale finder does not read TABLE_PER_CLASS hierarchies through "
+                throw new UnsupportedMappingException("The stale finder does not read TABLE_PER_CLASS hierarchies through "
                         + type.getEntityName() + ", which has subclasses: use SINGLE_TABLE or JOINED inheritance");
             }
             return new Relation(table);
@@ -429,7 +457,7 @@ final class StaleQueryBuilder {
         if (!type.isAbstract()) {
             String value = type.getDiscriminatorSQLValue();
             if (value == null || value.equalsIgnoreCase("not null")) {
-                throw new IllegalStateException("The stale finder cannot restrict rows to " + type.getEntityName()
+                throw new UnsupportedMappingException("The stale finder cannot restrict rows to " + type.getEntityName()
                         + ": its discriminator value is " + value);
             }
             values.add(value);

@@ -4,12 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +29,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
@@ -58,7 +62,11 @@ public class StaleRecordFinder {
     @Inject
     MappingRegistry registry;
 
+    /** Records read for their freshness per statement: bounded by the databases' limits on placeholders. */
+    static final int FRESHNESS_CHUNK = 1_000;
+
     private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
+    private final Set<Mapping> unsupported = ConcurrentHashMap.newKeySet();
 
     /**
      * Streams the ids of the mapping's stale records, ascending, in pages of {@code pageSize} ids
@@ -127,6 +135,43 @@ public class StaleRecordFinder {
                 return rs.getLong(1);
             }
         }));
+    }
+
+    /**
+     * The {@link Freshness} of records, keyed by resource id, computed in SQL as the finder computes it
+     * (no entity nor association loaded); records that do not exist are absent. Runs in the current
+     * transaction, which must be active: read before the records' payloads, the watermark can only be
+     * older than what they show, never newer.
+     *
+     * @param mapping the records' mapping
+     * @param ids the records' ids, of the entity's id type
+     * @return the freshness by resource id, or empty when the mapping's dependencies cannot be read in SQL
+     */
+    public Optional<Map<String, Freshness>> freshness(Mapping mapping, List<?> ids) {
+        if (unsupported.contains(mapping)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work(mapping, (query, connection) -> {
+                Map<String, Freshness> freshness = new HashMap<>();
+                Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+                for (int from = 0; from < ids.size(); from += FRESHNESS_CHUNK) {
+                    values.put(StaleQuery.Param.IDS, ids.subList(from, Math.min(ids.size(), from + FRESHNESS_CHUNK)));
+                    try (PreparedStatement statement = prepare(connection, query.freshness(), values);
+                            ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            freshness.put(ResourceIds.render(rs.getObject(1, query.idType())), new Freshness(
+                                    rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));
+                        }
+                    }
+                }
+                return freshness;
+            }));
+        } catch (UnsupportedMappingException e) {
+            LOG.debugf("Freshness of %s read from its entities: %s", mapping, e.getMessage());
+            unsupported.add(mapping);
+            return Optional.empty();
+        }
     }
 
     private static void check(Mapping mapping, String crmName, int maxSyncErrors) {
@@ -313,10 +358,17 @@ public class StaleRecordFinder {
 
     private static PreparedStatement prepare(Connection connection, StaleQuery.Sql sql, Map<StaleQuery.Param, Object> values)
             throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql.text());
+        List<?> ids = (List<?>) values.getOrDefault(StaleQuery.Param.IDS, List.of());
+        PreparedStatement statement = connection.prepareStatement(sql.text(ids.size()));
         int index = 1;
         for (StaleQuery.Param param : sql.params()) {
-            statement.setObject(index++, values.get(param));
+            if (param == StaleQuery.Param.IDS) {
+                for (Object id : ids) {
+                    statement.setObject(index++, id);
+                }
+            } else {
+                statement.setObject(index++, values.get(param));
+            }
         }
         return statement;
     }

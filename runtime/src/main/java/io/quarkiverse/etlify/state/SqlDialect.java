@@ -54,6 +54,22 @@ public enum SqlDialect {
         }
 
         @Override
+        String upsertSyncRows(String updateSet) {
+            // one statement for many rows: the varying columns bound as arrays, the time once
+            return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ")"
+                    + " SELECT r.crm_name, r.resource_type, r.resource_id, r.crm_id, r.last_digest, t.now,"
+                    + " r.source_watermark, r.last_error, r.error_count, t.now, t.now, r.source_dependency_count,"
+                    + " r.sync_requested_at FROM (SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS now) t,"
+                    + " unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
+                    + " CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]), CAST(? AS TEXT[]),"
+                    + " CAST(? AS INTEGER[]), CAST(? AS BIGINT[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]))"
+                    + " AS r(crm_name, resource_type, resource_id, crm_id, last_digest, source_watermark, last_error,"
+                    + " error_count, source_dependency_count, sync_requested_at)"
+                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
+                    + updateSet.replace("{new}", "EXCLUDED");
+        }
+
+        @Override
         String insertRateLimitRow() {
             return "INSERT INTO etlify_rate_limits (crm_name, created_at) VALUES (?, clock_timestamp())"
                     + " ON CONFLICT (crm_name) DO NOTHING";
@@ -128,6 +144,10 @@ public enum SqlDialect {
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
             "updated_at", "source_dependency_count", "sync_requested_at");
 
+    /** The array columns of {@link #upsertSyncRows}, in binding order, and their element types. */
+    static final java.util.List<String> SYNC_ARRAY_COLUMNS = java.util.List.of("varchar", "varchar", "varchar",
+            "varchar", "varchar", "varchar", "text", "int4", "int8", "varchar");
+
     private static final java.util.List<String> SYNC_COLUMN_TYPES = java.util.List.of("VARCHAR(64)", "VARCHAR(255)",
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
             "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT", "TIMESTAMP(6) WITH TIME ZONE");
@@ -190,6 +210,14 @@ public enum SqlDialect {
      * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
      */
     abstract String upsertSyncRow(String updateSet);
+
+    /**
+     * Like {@link #upsertSyncRow}, for many rows at once: the time bound first, then one array per
+     * column of {@link #SYNC_ARRAY_COLUMNS}; {@code null} when the database takes them one by one.
+     */
+    String upsertSyncRows(String updateSet) {
+        return null;
+    }
 
     /** Inserts the lock row of a CRM's rate limit ({@code crm_name} bound first) unless it exists. */
     abstract String insertRateLimitRow();

@@ -1,5 +1,15 @@
 package io.quarkiverse.etlify.state;
 
-/** Identifies one sync row: a record of one resource type in one CRM. */
-public record SyncKey(String crmName, String resourceType, String resourceId) {
+import java.util.Comparator;
+
+/** Identifies a sync row: a record of a resource type in one CRM. Ordered as the rows' unique index. */
+public record SyncKey(String crmName, String resourceType, String resourceId) implements Comparable<SyncKey> {
+
+    private static final Comparator<SyncKey> ORDER = Comparator.comparing(SyncKey::crmName)
+            .thenComparing(SyncKey::resourceType).thenComparing(SyncKey::resourceId);
+
+    @Override
+    public int compareTo(SyncKey other) {
+        return ORDER.compare(this, other);
+    }
 }

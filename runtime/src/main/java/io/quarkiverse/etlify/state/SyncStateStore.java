@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.state;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +12,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,6 +39,8 @@ public class SyncStateStore {
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at, updated_at = {new}.updated_at";
     private static final int IN_LIST_SIZE = 500;
+    /** Rows written per array statement. */
+    private static final int ARRAY_CHUNK = 5_000;
 
     /** The row of a record, or {@code null}. */
     public SyncRow find(SyncKey key) {
@@ -148,16 +153,53 @@ public class SyncStateStore {
         if (rows.isEmpty()) {
             return;
         }
+        // in key order, so that two instances writing the same rows lock them in the same order
+        List<RowValues> sorted = new ArrayList<>(rows.stream()
+                .collect(Collectors.toMap(RowValues::key, row -> row, (first, last) -> last, TreeMap::new)).values());
         Jdbc.work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(Jdbc.dialect(connection).upsertSyncRow(updateSet))) {
-                OffsetDateTime now = Jdbc.now();
-                for (RowValues row : rows) {
+            SqlDialect dialect = Jdbc.dialect(connection);
+            OffsetDateTime now = Jdbc.now();
+            String many = dialect.upsertSyncRows(updateSet);
+            if (many != null && sorted.size() > 1) {
+                for (int from = 0; from < sorted.size(); from += ARRAY_CHUNK) {
+                    writeArrays(connection, many, sorted.subList(from, Math.min(sorted.size(), from + ARRAY_CHUNK)), now);
+                }
+                return sorted.size();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet))) {
+                for (RowValues row : sorted) {
                     bind(statement, row, now);
                     statement.addBatch();
                 }
                 return statement.executeBatch().length;
             }
         });
+    }
+
+    private static void writeArrays(Connection connection, String sql, List<RowValues> rows, OffsetDateTime now)
+            throws SQLException {
+        List<Object[]> columns = new ArrayList<>();
+        for (int c = 0; c < SqlDialect.SYNC_ARRAY_COLUMNS.size(); c++) {
+            columns.add(new Object[rows.size()]);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RowValues row = rows.get(i);
+            Freshness freshness = row.freshness();
+            Object[] values = { row.key().crmName(), row.key().resourceType(), row.key().resourceId(), row.crmId(),
+                    row.digest(), freshness == null ? null : freshness.watermark().toString(), row.error(),
+                    row.errorCount(), freshness == null ? null : freshness.dependencyCount(),
+                    row.requestedAt() == null ? null : row.requestedAt().toInstant().toString() };
+            for (int c = 0; c < values.length; c++) {
+                columns.get(c)[i] = values[c];
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+            for (int c = 0; c < columns.size(); c++) {
+                statement.setArray(2 + c, connection.createArrayOf(SqlDialect.SYNC_ARRAY_COLUMNS.get(c), columns.get(c)));
+            }
+            statement.executeUpdate();
+        }
     }
 
     private static void bind(PreparedStatement statement, RowValues row, OffsetDateTime now) throws SQLException {

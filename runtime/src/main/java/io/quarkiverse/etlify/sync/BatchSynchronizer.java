@@ -22,6 +22,7 @@ import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
 import io.quarkiverse.etlify.state.SyncStateStore;
@@ -30,8 +31,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Syncs many records of one mapping with one CRM: one read transaction (guards, pending
- * dependencies, payloads, digests, sync rows read in one query), the adapter's batch upsert for the
+ * Syncs many records of one mapping with one CRM: one read transaction (freshness computed in SQL as
+ * the stale finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query), the adapter's batch upsert for the
  * records that changed (record by record when the CRM rejects the whole batch, or when the adapter has
  * no batch support), then one write transaction updating every sync row in batched statements.
  */
@@ -51,6 +52,9 @@ public class BatchSynchronizer {
 
     @Inject
     SyncDependencyGate dependencies;
+
+    @Inject
+    StaleRecordFinder finder;
 
     /** Syncs the records of these ids; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
@@ -82,6 +86,9 @@ public class BatchSynchronizer {
             BatchOutcome outcome) {
         Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
         session.setDefaultReadOnly(true);
+        // read first: a change committed between this statement and the load can only make the stored
+        // watermark older than the payload (a needless re-check later), never newer (a lost update)
+        Map<String, Freshness> freshnessInSql = finder.freshness(mapping, ids).orElse(null);
         List<?> entities = session.byMultipleIds(mapping.entityType()).multiLoad(ids);
         Map<String, SyncRow> rows = store.findAll(crm, mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
@@ -96,7 +103,9 @@ public class BatchSynchronizer {
                 continue;
             }
             try {
-                Freshness freshness = mapping.freshness(entity);
+                Freshness freshness = freshnessInSql != null && freshnessInSql.containsKey(resourceId)
+                        ? freshnessInSql.get(resourceId)
+                        : mapping.freshness(entity);
                 if (!mapping.accepts(entity)) {
                     unchanged.add(RowValues.unchanged(key, freshness));
                     outcome.put(resourceId, SyncResult.SKIPPED);
