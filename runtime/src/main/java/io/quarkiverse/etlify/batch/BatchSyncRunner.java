@@ -29,8 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Runs a batch sync: for each enabled CRM and mapped model, pages through the stale records' ids and
- * syncs each page with the {@link BatchSynchronizer} (inline) or queues it for the workers (async).
- * Memory stays flat: one page of ids at a time.
+ * syncs each page with the {@link BatchSynchronizer} (inline, {@code batch-sync.concurrency} pages at
+ * once) or queues it for the workers (async). Memory stays flat: a few pages of ids at a time.
  */
 @ApplicationScoped
 public class BatchSyncRunner {
@@ -72,15 +72,20 @@ public class BatchSyncRunner {
                     continue;
                 }
                 AtomicLong count = new AtomicLong();
-                finder.forEachPage(mapping, name, crm.maxSyncErrors(), pageSize, ids -> {
-                    count.addAndGet(ids.size());
-                    if (options.isInline()) {
-                        BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
-                        errors.addAndGet(outcome.count(SyncResult.ERROR));
-                    } else {
-                        enqueue(crm, mapping, ids, options.isForce());
-                    }
-                });
+                try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
+                    finder.forEachPage(mapping, name, crm.maxSyncErrors(), pageSize, ids -> {
+                        count.addAndGet(ids.size());
+                        if (options.isInline()) {
+                            pages.submit(() -> {
+                                BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
+                                errors.addAndGet(outcome.count(SyncResult.ERROR));
+                            });
+                        } else {
+                            enqueue(crm, mapping, ids, options.isForce());
+                        }
+                    });
+                    pages.await();
+                }
                 perModel.merge(mapping.resourceType(), count.get(), Long::sum);
                 LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), name, count.get());
             }

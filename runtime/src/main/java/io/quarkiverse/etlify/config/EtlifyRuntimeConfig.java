@@ -71,6 +71,14 @@ public interface EtlifyRuntimeConfig {
         @WithDefault("1000")
         int batchSize();
 
+        /**
+         * Pages an inline batch sync works on at once (reading records, calling the CRM, writing sync
+         * rows), so that one page's CRM calls overlap the next page's database work. The CRM's rate limit
+         * still applies to all of them.
+         */
+        @WithDefault("2")
+        int concurrency();
+
         /** How long one instance may hold a CRM's batch-sync lease before another may take over. */
         @WithDefault("30m")
         Duration lease();

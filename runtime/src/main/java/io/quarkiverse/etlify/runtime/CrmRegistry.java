@@ -75,6 +75,13 @@ public class CrmRegistry {
         if (runtimeConfig.maxSyncErrors() < 1) {
             problems.add("quarkus.etlify.max-sync-errors must be positive, got " + runtimeConfig.maxSyncErrors());
         }
+        if (runtimeConfig.batchSync().batchSize() < 1) {
+            problems.add("quarkus.etlify.batch-sync.batch-size must be positive, got " + runtimeConfig.batchSync().batchSize());
+        }
+        if (runtimeConfig.batchSync().concurrency() < 1) {
+            problems.add("quarkus.etlify.batch-sync.concurrency must be positive, got "
+                    + runtimeConfig.batchSync().concurrency());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));
         }
