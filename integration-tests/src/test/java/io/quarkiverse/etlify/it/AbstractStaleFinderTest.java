@@ -105,23 +105,7 @@ abstract class AbstractStaleFinderTest {
 
     @Test
     void aRecordJustSyncedWithEveryKindOfDependencyIsNotStale() {
-        Organisation organisation = persist(named(new Organisation(), "Acme"));
-        Passport passport = persist(named(new Passport(), "P-1"));
-        Fund fund1 = persist(fund("Fund I"));
-        Fund fund2 = persist(fund("Fund II"));
-        Tag tag1 = persist(tag("vip"));
-        Tag tag2 = persist(tag("early"));
-        Member a = member("a", m -> {
-            m.organisation = organisation;
-            m.passport = passport;
-            m.tags.add(tag1);
-            m.tags.add(tag2);
-            m.nicknames.add("Al");
-            m.nicknames.add("Ace");
-        });
-        profile(a);
-        holding(a, fund1);
-        holding(a, fund2);
+        Member a = memberWithEveryKindOfDependency("a");
 
         sync("finder", a);
 
@@ -133,25 +117,13 @@ abstract class AbstractStaleFinderTest {
 
     @Test
     void freshnessReadInSqlIsTheFreshnessOfTheEntityGraph() {
-        Organisation organisation = persist(named(new Organisation(), "Acme"));
-        Passport passport = persist(named(new Passport(), "P-1"));
-        Fund fund = persist(fund("Fund I"));
-        Tag tag1 = persist(tag("vip"));
-        Tag tag2 = persist(tag("early"));
-        Member a = member("a", m -> {
-            m.organisation = organisation;
-            m.passport = passport;
-            m.tags.add(tag1);
-            m.tags.add(tag2);
-            m.nicknames.add("Al");
-        });
-        profile(a);
-        holding(a, fund);
-        holding(a, fund);
+        Member a = memberWithEveryKindOfDependency("a");
+        Organisation organisation = a.organisation;
+        holding(a, persist(fund("Fund III")));
         member("b");
         member("c", m -> m.organisation = organisation);
         exec("UPDATE fd_funds SET updated_at = NULL");
-        touch("fd_tags", tag2.id);
+        exec("UPDATE fd_tags SET updated_at = ?1 WHERE name = 'early'", later());
         Garage garage = persist(named(new Garage(), "North"));
         persist(vehicle(new Car(), garage));
         persist(vehicle(new ElectricCar(), garage));
@@ -614,6 +586,28 @@ abstract class AbstractStaleFinderTest {
         member.name = name;
         setup.accept(member);
         return persist(member);
+    }
+
+    /** A member reaching an organisation, a passport, a profile, 2 holdings, their 2 funds, 2 tags, 2 nicknames. */
+    private Member memberWithEveryKindOfDependency(String name) {
+        Organisation organisation = persist(named(new Organisation(), "Acme"));
+        Passport passport = persist(named(new Passport(), "P-1"));
+        Fund fund1 = persist(fund("Fund I"));
+        Fund fund2 = persist(fund("Fund II"));
+        Tag tag1 = persist(tag("vip"));
+        Tag tag2 = persist(tag("early"));
+        Member member = member(name, m -> {
+            m.organisation = organisation;
+            m.passport = passport;
+            m.tags.add(tag1);
+            m.tags.add(tag2);
+            m.nicknames.add("Al");
+            m.nicknames.add("Ace");
+        });
+        profile(member);
+        holding(member, fund1);
+        holding(member, fund2);
+        return member;
     }
 
     private Profile profile(Member member) {

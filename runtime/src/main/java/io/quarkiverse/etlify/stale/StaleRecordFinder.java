@@ -59,11 +59,11 @@ public class StaleRecordFinder {
     /** Windows searched at once, each on its own connection. */
     static final int PARALLELISM = 2;
 
-    @Inject
-    MappingRegistry registry;
-
     /** Records read for their freshness per statement: bounded by the databases' limits on placeholders. */
     static final int FRESHNESS_CHUNK = 1_000;
+
+    @Inject
+    MappingRegistry registry;
 
     private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
     private final Set<Mapping> unsupported = ConcurrentHashMap.newKeySet();

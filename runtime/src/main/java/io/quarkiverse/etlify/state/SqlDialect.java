@@ -144,7 +144,7 @@ public enum SqlDialect {
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
             "updated_at", "source_dependency_count", "sync_requested_at");
 
-    /** The array columns of {@link #upsertSyncRows}, in binding order, and their element types. */
+    /** Element types of the arrays bound to {@link #upsertSyncRows}, in binding order. */
     static final java.util.List<String> SYNC_ARRAY_COLUMNS = java.util.List.of("varchar", "varchar", "varchar",
             "varchar", "varchar", "varchar", "text", "int4", "int8", "varchar");
 

@@ -2,7 +2,7 @@ package io.quarkiverse.etlify.state;
 
 import java.util.Comparator;
 
-/** Identifies a sync row: a record of a resource type in one CRM. Ordered as the rows' unique index. */
+/** Identifies a sync row: a record of a resource type in one CRM. Ordered by CRM, type and id, the order writers lock rows in. */
 public record SyncKey(String crmName, String resourceType, String resourceId) implements Comparable<SyncKey> {
 
     private static final Comparator<SyncKey> ORDER = Comparator.comparing(SyncKey::crmName)

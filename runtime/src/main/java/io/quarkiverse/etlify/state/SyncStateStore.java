@@ -20,8 +20,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkiverse.etlify.mapping.Freshness;
 
 /**
- * Reads and writes sync rows with plain SQL on the current transaction's connection: one
- * statement per change (batched for many records), safe when two instances write the same row.
+ * Reads and writes sync rows with plain SQL on the current transaction's connection: upserts, many
+ * rows per statement on PostgreSQL (arrays) and batched elsewhere, in key order, safe when two
+ * instances write the same rows.
  * Every method requires an active transaction.
  */
 @ApplicationScoped
