@@ -37,6 +37,7 @@ import io.quarkiverse.etlify.sync.Deleter;
 import io.quarkiverse.etlify.sync.SyncDependencyGate;
 import io.quarkiverse.etlify.sync.SecretRedactor;
 import io.quarkiverse.etlify.sync.Sha256JsonDigest;
+import io.quarkiverse.etlify.sync.RecordPreparer;
 import io.quarkiverse.etlify.sync.Synchronizer;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
@@ -74,8 +75,8 @@ class EtlifyProcessor {
     AdditionalBeanBuildItem engineBeans() {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, CrmDispatchers.class, StartupChecks.class,
-                        Synchronizer.class, BatchSynchronizer.class, Deleter.class, SyncDependencyGate.class,
-                        SyncStateStore.class, PendingSyncStore.class, LeaseStore.class, Sha256JsonDigest.class,
+                        Synchronizer.class, BatchSynchronizer.class, RecordPreparer.class, Deleter.class,
+                        SyncDependencyGate.class, SyncStateStore.class, PendingSyncStore.class, LeaseStore.class, Sha256JsonDigest.class,
                         SecretRedactor.class, NullCrmAdapterFactory.class, DurableQueueDispatcher.class, QueueSignal.class,
                         QueueWorkers.class, SyncRequestStore.class, StaleRecordFinder.class, BatchSyncRunner.class,
                         BatchSyncScheduler.class, CrmGuards.class, RateLimitPermitStore.class, HubSpotAdapterFactory.class)

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.etlify.DigestStrategy;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
@@ -27,6 +26,7 @@ import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -45,7 +45,7 @@ public class BatchSynchronizer {
     SyncStateStore store;
 
     @Inject
-    DigestStrategy digests;
+    RecordPreparer preparer;
 
     @Inject
     SecretRedactor redactor;
@@ -106,21 +106,14 @@ public class BatchSynchronizer {
                 Freshness freshness = freshnessInSql != null && freshnessInSql.containsKey(resourceId)
                         ? freshnessInSql.get(resourceId)
                         : mapping.freshness(entity);
-                if (!mapping.accepts(entity)) {
+                Prepared prepared = preparer.prepare(mapping, entity, key, freshness, () -> rows.get(resourceId), force);
+                if (prepared.unchanged()) {
                     unchanged.add(RowValues.unchanged(key, freshness));
-                    outcome.put(resourceId, SyncResult.SKIPPED);
-                } else if (dependencies.mustWait(mapping, entity, key)) {
-                    outcome.put(resourceId, SyncResult.BUFFERED);
+                }
+                if (prepared.result() != null) {
+                    outcome.put(resourceId, prepared.result());
                 } else {
-                    Map<String, Object> payload = mapping.payload(entity);
-                    String digest = digests.digest(payload);
-                    SyncRow row = rows.get(resourceId);
-                    if (!force && row != null && digest.equals(row.lastDigest())) {
-                        unchanged.add(RowValues.unchanged(key, freshness));
-                        outcome.put(resourceId, SyncResult.NOT_MODIFIED);
-                    } else {
-                        toSend.add(new ToSend(key, payload, digest, freshness, row == null ? null : row.crmId()));
-                    }
+                    toSend.add(new ToSend(key, prepared));
                 }
             } catch (RuntimeException e) {
                 failed.add(RowValues.failed(key, redactor.describe(e)));
@@ -164,8 +157,8 @@ public class BatchSynchronizer {
         for (int i = 0; i < toSend.size(); i++) {
             ToSend record = toSend.get(i);
             try {
-                succeeded(record, adapter.upsert(mapping.objectType(), record.payload(), mapping.idProperty(),
-                        record.crmId()), synced, outcome);
+                succeeded(record, adapter.upsert(mapping.objectType(), record.prepared().payload(),
+                        mapping.idProperty(), record.prepared().crmId()), synced, outcome);
             } catch (CrmRateLimitedException e) {
                 toSend.subList(i, toSend.size()).forEach(left -> outcome.defer(left.key().resourceId()));
                 return;
@@ -176,7 +169,7 @@ public class BatchSynchronizer {
     }
 
     private static void succeeded(ToSend record, String crmId, List<RowValues> synced, BatchOutcome outcome) {
-        synced.add(RowValues.synced(record.key(), crmId, record.digest(), record.freshness()));
+        synced.add(RowValues.synced(record.key(), crmId, record.prepared().digest(), record.prepared().freshness()));
         outcome.put(record.key().resourceId(), SyncResult.SYNCED);
     }
 
@@ -185,10 +178,10 @@ public class BatchSynchronizer {
         outcome.put(record.key().resourceId(), SyncResult.ERROR);
     }
 
-    private record ToSend(SyncKey key, Map<String, Object> payload, String digest, Freshness freshness, String crmId) {
+    private record ToSend(SyncKey key, Prepared prepared) {
 
         BatchUpsertInput input() {
-            return new BatchUpsertInput(key.resourceId(), payload, crmId);
+            return new BatchUpsertInput(key.resourceId(), prepared.payload(), prepared.crmId());
         }
     }
 }

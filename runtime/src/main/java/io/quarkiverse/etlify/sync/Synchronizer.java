@@ -1,23 +1,19 @@
 package io.quarkiverse.etlify.sync;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.etlify.DigestStrategy;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
-import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.state.SyncKey;
-import io.quarkiverse.etlify.state.SyncRow;
 import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,7 +32,7 @@ public class Synchronizer {
     SyncStateStore store;
 
     @Inject
-    DigestStrategy digests;
+    RecordPreparer preparer;
 
     @Inject
     SecretRedactor redactor;
@@ -77,24 +73,14 @@ public class Synchronizer {
         session.setDefaultReadOnly(true);
         Object entity = session.find(mapping.entityType(), id);
         if (entity == null) {
-            return Prepared.done(SyncResult.SKIPPED);
+            return Prepared.done(SyncResult.SKIPPED, null);
         }
-        Freshness freshness = mapping.freshness(entity);
-        if (!mapping.accepts(entity)) {
-            store.markUnchanged(key, freshness);
-            return Prepared.done(SyncResult.SKIPPED);
+        Prepared prepared = preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key),
+                force);
+        if (prepared.unchanged()) {
+            store.markUnchanged(key, prepared.freshness());
         }
-        if (dependencies.mustWait(mapping, entity, key)) {
-            return Prepared.done(SyncResult.BUFFERED);
-        }
-        Map<String, Object> payload = mapping.payload(entity);
-        String digest = digests.digest(payload);
-        SyncRow row = store.find(key);
-        if (!force && row != null && digest.equals(row.lastDigest())) {
-            store.markUnchanged(key, freshness);
-            return Prepared.done(SyncResult.NOT_MODIFIED);
-        }
-        return new Prepared(null, payload, digest, freshness, row == null ? null : row.crmId());
+        return prepared;
     }
 
     private SyncResult fail(SyncKey key, RuntimeException failure) {
@@ -109,13 +95,5 @@ public class Synchronizer {
             }
         });
         return SyncResult.ERROR;
-    }
-
-    private record Prepared(SyncResult result, Map<String, Object> payload, String digest, Freshness freshness,
-            String crmId) {
-
-        static Prepared done(SyncResult result) {
-            return new Prepared(result, null, null, null, null);
-        }
     }
 }
