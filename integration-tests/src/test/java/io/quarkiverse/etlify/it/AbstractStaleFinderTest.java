@@ -2,6 +2,8 @@ package io.quarkiverse.etlify.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -400,6 +404,42 @@ abstract class AbstractStaleFinderTest {
     }
 
     @Test
+    void windowsJoinEveryIntegerIdToItsSyncRowWhateverItsDigitsOrSign() {
+        // 45,000 consecutive ids: several windows, ids of 1 to 5 digits in each; then ids of every sign and size
+        List<Long> ids = new ArrayList<>(LongStream.rangeClosed(1, 45_000).boxed().toList());
+        ids.addAll(List.of(-7L, 0L, 42_000_000_000L, 1_000_000_000_000_000_003L, Long.MAX_VALUE, Long.MIN_VALUE));
+        List<Long> unsynced = List.of(-7L, 9L, 10L, 99L, 100L, 19_999L, 20_000L, 20_001L, 40_000L, 45_000L,
+                1_000_000_000_000_000_003L);
+        long outdated = 12_345L;
+        batch("INSERT INTO fd_members (id, name, active, updated_at) VALUES (?, ?, TRUE, ?)", ids,
+                (statement, id) -> {
+                    statement.setLong(1, id);
+                    statement.setString(2, "m" + id);
+                    statement.setObject(3, longAgo());
+                });
+        List<String> keys = new ArrayList<>(ids.stream().filter(id -> !unsynced.contains(id)).map(String::valueOf).toList());
+        // a key that is not how ids are written reads as no number: it neither matches 42 nor doubles it
+        keys.add("0042");
+        batch("INSERT INTO crm_synchronisations (crm_name, resource_type, resource_id, error_count, source_watermark,"
+                + " source_dependency_count, created_at, updated_at) VALUES ('mirror', 'Member', ?, 0, ?, 0, ?, ?)", keys,
+                (statement, key) -> {
+                    OffsetDateTime watermark = key.equals(String.valueOf(outdated)) || key.equals("0042")
+                            ? longAgo().minusYears(1)
+                            : longAgo();
+                    statement.setString(1, key);
+                    statement.setObject(2, watermark);
+                    statement.setObject(3, watermark);
+                    statement.setObject(4, watermark);
+                });
+
+        List<Object> expected = new ArrayList<>(unsynced);
+        expected.add(outdated);
+        expected.sort(null);
+        assertThat(stale(Member.class, "mirror")).containsExactlyElementsOf(expected);
+        assertThat(count(Member.class, "mirror")).isEqualTo(expected.size());
+    }
+
+    @Test
     void singleTableSubclassMappingSeesItsRowsAndItsSubclassesRows() {
         Vehicle vehicle = persist(vehicle(new Vehicle()));
         Truck truck = persist(vehicle(new Truck()));
@@ -561,6 +601,29 @@ abstract class AbstractStaleFinderTest {
             }
             return query.executeUpdate();
         });
+    }
+
+    /** Runs {@code sql} once per value, in JDBC batches. */
+    private <T> void batch(String sql, List<T> values, JdbcBinder<T> binder) {
+        tx(() -> {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (int i = 0; i < values.size(); i++) {
+                        binder.bind(statement, values.get(i));
+                        statement.addBatch();
+                        if (i % 1_000 == 999 || i == values.size() - 1) {
+                            statement.executeBatch();
+                        }
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface JdbcBinder<T> {
+        void bind(PreparedStatement statement, T value) throws SQLException;
     }
 
     /** Moves a row's update time an hour ahead. */

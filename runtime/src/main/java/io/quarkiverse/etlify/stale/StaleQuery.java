@@ -3,28 +3,28 @@ package io.quarkiverse.etlify.stale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The statements finding one mapping's stale records, built once per mapping. Owners are scanned in
- * windows of consecutive ids {@code [FIRST, LAST]}; each window's stale ids come from one statement.
- * That statement reads the window's sync rows either through a range of their {@code resource_id}
- * (one index range, no per-row look-up: when the window's ids render to a contiguous text range) or
- * by one index look-up per owner.
+ * windows of consecutive ids {@code [FIRST, LAST]}; each window's stale ids come from one statement,
+ * which reads the window's sync rows through one index range: of {@code resource_number} (the id as a
+ * number, kept by the database) for integer ids, of {@code resource_id} ({@code [FROM_KEY, TO_KEY]})
+ * for any other id, whose text sorts as the ids do.
  *
  * @param idType Java type of the entity's id
  * @param firstId the first id of the table, no parameter
  * @param nextId the first id after {@link Param#AFTER}
  * @param lastId the last id of the window starting at {@link Param#FIRST}, at most {@link Param#LIMIT} ids
- * @param lastIdCapped the same, ids not above {@link Param#CAP}
- * @param keyBounds lowest and highest {@code resource_id} of the window's ids
- * @param maxId the highest id (integer ids only)
- * @param staleInKeyRange stale ids of the window, sync rows read in {@code [FROM_KEY, TO_KEY]}
- * @param staleByLookup stale ids of the window, sync rows looked up one by one
+ * @param keyBounds lowest and highest {@code resource_id} of the window's ids (ids other than integers)
+ * @param staleInWindow stale ids of the window
  * @param count number of stale records
  * @param freshness id, watermark and count of the records of {@link Param#IDS}
  */
-record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql lastIdCapped, Sql keyBounds, Sql maxId,
-        Sql staleInKeyRange, Sql staleByLookup, Sql count, Sql freshness) {
+record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql keyBounds, Sql staleInWindow, Sql count,
+        Sql freshness) {
+
+    private static final Set<Class<?>> INTEGER_TYPES = Set.of(Long.class, Integer.class, Short.class);
 
     private static final String IDS_MARK = "{ids}";
 
@@ -39,16 +39,19 @@ record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql last
         FIRST,
         /** the window's last id (inclusive) */
         LAST,
-        /** the highest id a window may reach (inclusive) */
-        CAP,
         /** the window size */
         LIMIT,
-        /** the lowest {@code resource_id} of the window */
+        /** the lowest {@code resource_id} of the window (ids other than integers) */
         FROM_KEY,
-        /** the highest {@code resource_id} of the window */
+        /** the highest {@code resource_id} of the window (ids other than integers) */
         TO_KEY,
         /** a list of ids: one placeholder per id */
         IDS
+    }
+
+    /** Whether ids have an integer type: their sync rows are joined on {@code resource_number}. */
+    static boolean numeric(Class<?> idType) {
+        return INTEGER_TYPES.contains(idType);
     }
 
     /** SQL text with its placeholders' meanings; {@link Param#IDS} stands for {@code {ids}} in the text. */

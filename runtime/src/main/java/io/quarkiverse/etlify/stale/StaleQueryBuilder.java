@@ -1,7 +1,6 @@
 package io.quarkiverse.etlify.stale;
 
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.AFTER;
-import static io.quarkiverse.etlify.stale.StaleQuery.Param.CAP;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.CRM;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.FIRST;
 import static io.quarkiverse.etlify.stale.StaleQuery.Param.FROM_KEY;
@@ -89,20 +88,20 @@ final class StaleQueryBuilder {
         }
 
         StaleQuery build() {
-            Class<?> idType = owner.getIdentifierMapping().getJavaType().getJavaTypeClass();
+            Class<?> idType = boxed(owner.getIdentifierMapping().getJavaType().getJavaTypeClass());
             String from = " FROM " + ownerRelation.from() + " e";
             String ownerId = "e." + id;
             String castId = dialect.resourceId(ownerId);
-            return new StaleQuery(boxed(idType),
+            boolean numeric = StaleQuery.numeric(idType);
+            return new StaleQuery(idType,
                     new StaleQuery.Builder().append("SELECT " + ownerId + from + " ORDER BY " + ownerId)
                             .append(dialect.limitParameter().replace("?", "1")).build(),
                     new StaleQuery.Builder().append("SELECT " + ownerId + from + " WHERE " + ownerId + " > ").param(AFTER)
                             .append(" ORDER BY " + ownerId).append(dialect.limitParameter().replace("?", "1")).build(),
-                    lastId(false), lastId(true),
+                    lastId(),
                     new StaleQuery.Builder().append("SELECT MIN(" + castId + "), MAX(" + castId + ")" + from + " WHERE ")
                             .append(ownerId + " >= ").param(FIRST).append(" AND " + ownerId + " <= ").param(LAST).build(),
-                    new StaleQuery.Builder().append("SELECT MAX(" + ownerId + ")" + from).build(),
-                    stale(true, true), stale(true, false), stale(false, false), freshness());
+                    stale(Owners.WINDOW, numeric), stale(Owners.ALL, numeric), freshness());
         }
 
         /** Watermark and count of the records of IDS, computed as the stale statements compute them. */
@@ -119,35 +118,42 @@ final class StaleQueryBuilder {
         }
 
         /** The last id of the window starting at FIRST; ORDER BY rather than MAX, which not every id type has. */
-        private StaleQuery.Sql lastId(boolean capped) {
+        private StaleQuery.Sql lastId() {
             String ownerId = "e." + id;
-            StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT w.k FROM (SELECT " + ownerId + " AS k FROM ")
-                    .append(ownerRelation.from() + " e WHERE " + ownerId + " >= ").param(FIRST);
-            if (capped) {
-                sql.append(" AND " + ownerId + " <= ").param(CAP);
-            }
-            return sql.append(" ORDER BY " + ownerId).append(dialect.limitParameter(), LIMIT).append(") w ORDER BY w.k DESC")
+            return new StaleQuery.Builder().append("SELECT w.k FROM (SELECT " + ownerId + " AS k FROM ")
+                    .append(ownerRelation.from() + " e WHERE " + ownerId + " >= ").param(FIRST)
+                    .append(" ORDER BY " + ownerId).append(dialect.limitParameter(), LIMIT).append(") w ORDER BY w.k DESC")
                     .append(dialect.limitParameter().replace("?", "1")).build();
         }
 
-        private StaleQuery.Sql stale(boolean windowed, boolean keyRange) {
+        /**
+         * Stale ids of the window, or the number of stale records; the sync rows joined on their
+         * number (integer ids) or text, restricted to the window's range of either.
+         */
+        private StaleQuery.Sql stale(Owners owners, boolean numeric) {
             String ownerId = "e." + id;
-            Owners owners = windowed ? Owners.WINDOW : Owners.ALL;
+            boolean windowed = owners == Owners.WINDOW;
             StaleQuery.Builder sql = new StaleQuery.Builder()
                     .append(windowed ? "SELECT " + ownerId : "SELECT COUNT(*)")
                     .append(" FROM " + ownerRelation.from() + " e");
             for (Dependency dependency : dependencies) {
                 dependency.join(sql, owners);
             }
-            String lookup = windowed && !keyRange ? dialect.lookupJoin() : dialect.rangeJoin();
-            String[] around = lookup.split("\\{condition}", -1);
-            sql.append(" " + around[0] + "s.crm_name = ").param(CRM)
-                    .append(" AND s.resource_type = ").param(RESOURCE_TYPE)
-                    .append(" AND s.resource_id = " + dialect.resourceId(ownerId));
-            if (keyRange) {
-                sql.append(" AND s.resource_id >= ").param(FROM_KEY).append(" AND s.resource_id <= ").param(TO_KEY);
+            sql.append(" LEFT JOIN crm_synchronisations s ON s.crm_name = ").param(CRM)
+                    .append(" AND s.resource_type = ").param(RESOURCE_TYPE);
+            if (numeric) {
+                sql.append(" AND s.resource_number = " + ownerId);
+                if (windowed) {
+                    sql.append(" AND ");
+                    restrict(sql, "s.resource_number", owners);
+                }
+            } else {
+                sql.append(" AND s.resource_id = " + dialect.resourceId(ownerId));
+                if (windowed) {
+                    sql.append(" AND s.resource_id >= ").param(FROM_KEY).append(" AND s.resource_id <= ").param(TO_KEY);
+                }
             }
-            sql.append(around[1]).append(" WHERE ");
+            sql.append(" WHERE ");
             if (restrict(sql, ownerId, owners)) {
                 sql.append(" AND ");
             }

@@ -228,20 +228,13 @@ public class StaleRecordFinder {
     }
 
     /**
-     * A window of consecutive owner ids, and how its sync rows are read: through one range of
-     * {@code resource_id} ({@code fromKey} to {@code toKey}) or, when {@code fromKey} is
-     * {@code null}, one index look-up per owner.
+     * A window of consecutive owner ids; for ids other than integers, also the lowest and highest
+     * {@code resource_id} of its ids, which bound its sync rows.
      */
     private record Window(Object first, Object last, String fromKey, String toKey) {
     }
 
-    /**
-     * Delimits the windows, one after the other. A window reads its sync rows through one range of
-     * {@code resource_id} when its ids render to a contiguous text range with few other keys in
-     * between: always for UUID and string ids; for integer ids, when the window holds ids of one digit
-     * count (their text sorts like the numbers) and no longer id shares their prefixes. Otherwise
-     * each sync row is looked up by index.
-     */
+    /** Delimits the windows, one after the other. */
     private static final class Scan {
 
         private final String crmName;
@@ -251,7 +244,6 @@ public class StaleRecordFinder {
         private Object after;
         private boolean started;
         private boolean done;
-        private long maxId;
 
         Scan(String crmName, String resourceType, int maxSyncErrors, int size) {
             this.crmName = crmName;
@@ -266,11 +258,6 @@ public class StaleRecordFinder {
                 return null;
             }
             Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
-            boolean integer = INTEGER_TYPES.contains(query.idType());
-            if (!started && integer) {
-                Object max = single(connection, query.maxId(), values, query.idType());
-                maxId = max == null ? 0 : ((Number) max).longValue();
-            }
             values.put(StaleQuery.Param.AFTER, after);
             Object first = single(connection, started ? query.nextId() : query.firstId(), values, query.idType());
             started = true;
@@ -280,27 +267,11 @@ public class StaleRecordFinder {
             }
             values.put(StaleQuery.Param.FIRST, first);
             values.put(StaleQuery.Param.LIMIT, size);
-            boolean keyRange = true;
-            Object cap = null;
-            if (integer) {
-                long firstValue = ((Number) first).longValue();
-                int digits = firstValue < 0 ? 0 : Long.toString(firstValue).length();
-                // a longer id sharing a prefix with the window's ids would be at least first * 10
-                keyRange = digits > 0 && (digits >= 18 || firstValue * 10 > maxId);
-                if (digits > 0 && digits < 19) {
-                    cap = narrow(query.idType(), (long) Math.pow(10, digits) - 1);
-                }
-            }
-            values.put(StaleQuery.Param.CAP, cap);
-            Object last = single(connection, cap == null ? query.lastId() : query.lastIdCapped(), values,
-                    query.idType());
+            Object last = single(connection, query.lastId(), values, query.idType());
             values.put(StaleQuery.Param.LAST, last);
             after = last;
-            if (!keyRange) {
+            if (StaleQuery.numeric(query.idType())) {
                 return new Window(first, last, null, null);
-            }
-            if (integer) {
-                return new Window(first, last, ResourceIds.render(first), ResourceIds.render(last));
             }
             try (PreparedStatement statement = prepare(connection, query.keyBounds(), values);
                     ResultSet rs = statement.executeQuery()) {
@@ -317,8 +288,7 @@ public class StaleRecordFinder {
             values.put(StaleQuery.Param.FROM_KEY, window.fromKey());
             values.put(StaleQuery.Param.TO_KEY, window.toKey());
             List<Object> stale = new ArrayList<>();
-            try (PreparedStatement statement = prepare(connection,
-                    window.fromKey() != null ? query.staleInKeyRange() : query.staleByLookup(), values);
+            try (PreparedStatement statement = prepare(connection, query.staleInWindow(), values);
                     ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     stale.add(rs.getObject(1, query.idType()));
@@ -334,19 +304,7 @@ public class StaleRecordFinder {
                 return rs.next() ? rs.getObject(1, type) : null;
             }
         }
-
-        private static Object narrow(Class<?> type, long value) {
-            if (type == Integer.class) {
-                return (int) Math.min(value, Integer.MAX_VALUE);
-            }
-            if (type == Short.class) {
-                return (short) Math.min(value, Short.MAX_VALUE);
-            }
-            return value;
-        }
     }
-
-    private static final Set<Class<?>> INTEGER_TYPES = Set.of(Long.class, Integer.class, Short.class);
 
     private static Map<StaleQuery.Param, Object> values(String crmName, String resourceType, int maxSyncErrors) {
         Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
@@ -385,7 +343,7 @@ public class StaleRecordFinder {
             EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                     .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
             query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);
-            LOG.debugf("Stale records of %s: %s", mapping, query.staleInKeyRange());
+            LOG.debugf("Stale records of %s: %s", mapping, query.staleInWindow());
             queries.put(mapping, query);
         }
         return query;

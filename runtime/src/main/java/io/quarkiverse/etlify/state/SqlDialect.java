@@ -40,13 +40,6 @@ public enum SqlDialect {
         }
 
         @Override
-        public String lookupJoin() {
-            // LATERAL with a LIMIT is not flattened: one index look-up per owner, never a scan of every sync row
-            return "LEFT JOIN LATERAL (SELECT * FROM crm_synchronisations s WHERE {condition}"
-                    + " FETCH FIRST 1 ROWS ONLY) s ON TRUE";
-        }
-
-        @Override
         String upsertSyncRow(String updateSet) {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
@@ -185,19 +178,6 @@ public enum SqlDialect {
     /** An id column rendered as {@code crm_synchronisations.resource_id}, as {@code ResourceIds.render} does. */
     public String resourceId(String idColumn) {
         return "CAST(" + idColumn + " AS VARCHAR(255))";
-    }
-
-    /**
-     * Joins a record's sync row as {@code s}, the join condition standing in for {@code {condition}},
-     * when the sync rows to read are bounded by a range of {@code resource_id}.
-     */
-    public String rangeJoin() {
-        return "LEFT JOIN crm_synchronisations s ON {condition}";
-    }
-
-    /** Like {@link #rangeJoin()}, but looking each owner's sync row up by index. */
-    public String lookupJoin() {
-        return rangeJoin();
     }
 
     /** Limits a query's rows, the limit bound as a parameter. */
