@@ -1,9 +1,10 @@
 package io.quarkiverse.etlify.batch;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.quarkiverse.etlify.runtime.DaemonThreads;
 
 /**
  * Runs the work of an inline batch sync's pages on up to {@code concurrency} threads, blocking the
@@ -20,11 +21,7 @@ final class PagesInFlight implements AutoCloseable {
     PagesInFlight(int concurrency) {
         this.concurrency = concurrency;
         this.slots = new Semaphore(concurrency);
-        this.threads = concurrency == 1 ? null : Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "etlify-batch-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = concurrency == 1 ? null : DaemonThreads.fixedPool(concurrency, "etlify-batch-sync");
     }
 
     /** Runs a page's work, on this thread when the concurrency is 1. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,7 @@ import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.runtime.DaemonThreads;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -72,11 +72,7 @@ public class QueueWorkers {
             if (!crm.enabled() || !queue.workersEnabled() || mappings.mappingsOf(name).isEmpty()) {
                 continue;
             }
-            ExecutorService pool = Executors.newFixedThreadPool(queue.concurrency(), runnable -> {
-                Thread thread = new Thread(runnable, "etlify-queue-" + name);
-                thread.setDaemon(true);
-                return thread;
-            });
+            ExecutorService pool = DaemonThreads.fixedPool(queue.concurrency(), "etlify-queue-" + name);
             for (int i = 0; i < queue.concurrency(); i++) {
                 String worker = instance + "/" + name + "/" + i;
                 pool.execute(() -> loop(crm, queue, worker));

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -33,6 +32,7 @@ import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.DaemonThreads;
 import io.quarkiverse.etlify.state.SqlDialect;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -88,11 +88,7 @@ public class StaleRecordFinder {
         Pages pages = new Pages(pageSize, page);
         // windows are delimited here, one after the other (cheap index scans), and searched by
         // PARALLELISM threads; their ids are handed over in window order
-        ExecutorService searchers = Executors.newFixedThreadPool(PARALLELISM, runnable -> {
-            Thread thread = new Thread(runnable, "etlify-stale-finder");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService searchers = DaemonThreads.fixedPool(PARALLELISM, "etlify-stale-finder");
         Deque<Future<List<Object>>> searching = new ArrayDeque<>();
         try {
             while (true) {
