@@ -33,8 +33,9 @@ public class RateLimitPermitStore {
      *
      * @param permitId the id of the permit granted, {@code null} when none was
      * @param retryIn how long until a permit may be free, {@link Duration#ZERO} when one was granted
+     * @param counted the permits counting in the window, the one granted included
      */
-    public record Acquired(Long permitId, Duration retryIn) {
+    public record Acquired(Long permitId, Duration retryIn, int counted) {
 
         public boolean granted() {
             return permitId != null;
@@ -56,12 +57,12 @@ public class RateLimitPermitStore {
             }
             int counted = count(connection, crmName);
             if (counted < maxRequests) {
-                return new Acquired(insert(connection, crmName, now), Duration.ZERO);
+                return new Acquired(insert(connection, crmName, now), Duration.ZERO, counted + 1);
             }
             // the permit that must leave the window before one is free: with max=5 and 5 counted, the oldest
             OffsetDateTime leaving = nthOldest(connection, crmName, counted - maxRequests);
             Duration wait = Duration.between(now, leaving.plus(window));
-            return new Acquired(null, wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait);
+            return new Acquired(null, wait.isNegative() || wait.isZero() ? Duration.ofMillis(1) : wait, counted);
         }));
     }
 

@@ -24,9 +24,20 @@ final class DatabasePermitLog implements PermitLog {
     }
 
     @Override
+    public int maxRequests() {
+        return maxRequests;
+    }
+
+    @Override
+    public Duration window() {
+        return window;
+    }
+
+    @Override
     public Grant tryAcquire() {
         RateLimitPermitStore.Acquired acquired = store.tryAcquire(crmName, maxRequests, window);
-        return acquired.granted() ? Grant.of(acquired.permitId()) : Grant.waitFor(acquired.retryIn());
+        return acquired.granted() ? Grant.of(acquired.permitId(), acquired.counted())
+                : Grant.waitFor(acquired.retryIn(), acquired.counted());
     }
 
     @Override

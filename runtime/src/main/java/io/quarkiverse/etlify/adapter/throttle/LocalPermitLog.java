@@ -19,18 +19,28 @@ final class LocalPermitLog implements PermitLog {
     }
 
     @Override
+    public int maxRequests() {
+        return maxRequests;
+    }
+
+    @Override
+    public Duration window() {
+        return Duration.ofNanos(windowNanos);
+    }
+
+    @Override
     public synchronized Grant tryAcquire() {
         long now = System.nanoTime();
         permits.removeIf(permit -> now - permit[0] >= windowNanos);
         if (permits.size() < maxRequests) {
             long[] permit = { now };
             permits.add(permit);
-            return Grant.of(permit);
+            return Grant.of(permit, permits.size());
         }
         long[] countedFrom = permits.stream().mapToLong(permit -> permit[0]).toArray();
         Arrays.sort(countedFrom);
         long leaving = countedFrom[permits.size() - maxRequests];
-        return Grant.waitFor(Duration.ofNanos(Math.max(1, windowNanos - (now - leaving))));
+        return Grant.waitFor(Duration.ofNanos(Math.max(1, windowNanos - (now - leaving))), permits.size());
     }
 
     @Override

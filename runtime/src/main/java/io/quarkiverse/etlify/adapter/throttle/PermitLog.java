@@ -10,6 +10,12 @@ import java.time.Duration;
  */
 interface PermitLog {
 
+    /** Permits in any window. */
+    int maxRequests();
+
+    /** The rolling window. */
+    Duration window();
+
     /**
      * Takes a permit when the window has room.
      *
@@ -25,15 +31,16 @@ interface PermitLog {
      *
      * @param permit the permit's handle, {@code null} when none was granted
      * @param retryIn how long to wait before asking again when none was granted
+     * @param counted the permits counting in the window, the one granted included
      */
-    record Grant(Object permit, Duration retryIn) {
+    record Grant(Object permit, Duration retryIn, int counted) {
 
-        static Grant of(Object permit) {
-            return new Grant(permit, Duration.ZERO);
+        static Grant of(Object permit, int counted) {
+            return new Grant(permit, Duration.ZERO, counted);
         }
 
-        static Grant waitFor(Duration retryIn) {
-            return new Grant(null, retryIn);
+        static Grant waitFor(Duration retryIn, int counted) {
+            return new Grant(null, retryIn, counted);
         }
 
         boolean granted() {

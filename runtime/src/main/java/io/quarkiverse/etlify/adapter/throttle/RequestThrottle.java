@@ -30,6 +30,8 @@ public final class RequestThrottle {
     // fair: waiting callers get their permit in arrival order, and only one of them polls the permit log
     private final ReentrantLock turn = new ReentrantLock(true);
     private final AtomicLong holdUntil = new AtomicLong(System.nanoTime());
+    // permits counting in the window at the last grant (all instances' when the log is shared)
+    private volatile int countedAtLastGrant;
 
     RequestThrottle(String crmName, PermitLog permits) {
         this.crmName = crmName;
@@ -70,6 +72,7 @@ public final class RequestThrottle {
                 }
                 PermitLog.Grant grant = permits.tryAcquire();
                 if (grant.granted()) {
+                    countedAtLastGrant = grant.counted();
                     return new Permit(permits, grant.permit());
                 }
                 LOG.tracef("CRM %s: request limit reached, waiting %d ms", crmName, grant.retryIn().toMillis());
@@ -91,9 +94,12 @@ public final class RequestThrottle {
      * requests left of {@code max} per {@code interval}, once {@code remaining} is at or below a
      * tenth of {@code max}, the next request waits {@code interval / (remaining + 1)}.
      * These headers describe the whole account, so they also account for other clients of it.
+     * No slow-down when they tell nothing the configured limit does not already enforce: it keeps
+     * this application within the CRM's window on its own, and the CRM counts no more requests than
+     * the limiter does (no other client is using the account).
      */
     public void observeRemaining(long remaining, long max, Duration interval) {
-        if (max <= 0 || interval.isZero() || interval.isNegative()) {
+        if (max <= 0 || interval.isZero() || interval.isNegative() || limitAloneSuffices(remaining, max, interval)) {
             return;
         }
         long low = Math.max(1, max / 10);
@@ -103,6 +109,16 @@ public final class RequestThrottle {
                     spacing.toMillis());
             holdFor(spacing);
         }
+    }
+
+    private boolean limitAloneSuffices(long remaining, long max, Duration interval) {
+        if (permits == null) {
+            return false;
+        }
+        // the most requests the configured limit lets through within one CRM interval
+        long windows = (interval.toNanos() + permits.window().toNanos() - 1) / permits.window().toNanos();
+        boolean withinCrmLimit = permits.maxRequests() * windows <= max;
+        return withinCrmLimit && max - remaining <= countedAtLastGrant;
     }
 
     private void sleep(long nanos) {

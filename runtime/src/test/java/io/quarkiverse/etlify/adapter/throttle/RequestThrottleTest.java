@@ -77,4 +77,40 @@ class RequestThrottleTest {
         assertThat(System.nanoTime() - start).as("1 of 10 left: interval / 2").isGreaterThanOrEqualTo(
                 Duration.ofMillis(190).toNanos());
     }
+
+    @Test
+    void lowRemainingSlowsDownOnlyWhenTheConfiguredLimitCannotTellAlone() {
+        // 10 per 400 ms here, 10 per 400 ms at the CRM: this application's 9 requests are the 9 the CRM counts
+        RequestThrottle alone = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(400)));
+        for (int i = 0; i < 9; i++) {
+            alone.acquire().close();
+        }
+        alone.observeRemaining(1, 10, Duration.ofMillis(400));
+        assertThat(waitOfNextRequest(alone)).as("the limit alone keeps within the CRM's window")
+                .isLessThan(Duration.ofMillis(100));
+
+        // another client of the account used 4 of the 9 requests the CRM counts
+        RequestThrottle shared = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(400)));
+        for (int i = 0; i < 5; i++) {
+            shared.acquire().close();
+        }
+        shared.observeRemaining(1, 10, Duration.ofMillis(400));
+        assertThat(waitOfNextRequest(shared)).as("someone else uses the account").isGreaterThanOrEqualTo(
+                Duration.ofMillis(190));
+
+        // a limit looser than the CRM's: 10 per 200 ms lets 20 through in the CRM's 400 ms
+        RequestThrottle loose = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(200)));
+        for (int i = 0; i < 9; i++) {
+            loose.acquire().close();
+        }
+        loose.observeRemaining(1, 10, Duration.ofMillis(400));
+        assertThat(waitOfNextRequest(loose)).as("the limit alone would exceed the CRM's").isGreaterThanOrEqualTo(
+                Duration.ofMillis(190));
+    }
+
+    private static Duration waitOfNextRequest(RequestThrottle throttle) {
+        long start = System.nanoTime();
+        throttle.acquire().close();
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
 }
