@@ -206,6 +206,16 @@ public final class HubSpotSandbox implements AutoCloseable {
         return log.violations();
     }
 
+    /**
+     * Checks the recorded requests against the contracts now, oldest first, whether or not they were
+     * checked as they arrived: for runs that switch {@link Builder#validateContracts(boolean)} off so
+     * that checking takes no CPU from what they measure (benchmarks). Only the requests still in the
+     * log (see {@link Builder#requestLogCapacity(int)}) are checked.
+     */
+    public List<ContractViolation> checkRecordedRequests() {
+        return SandboxHttpHandler.check(ContractValidator.bundled(), log.requests());
+    }
+
     // ---- objects
 
     /** Copies of the active objects of a type, in creation order. */

@@ -13,11 +13,12 @@ import java.time.Instant;
  * @param objectType the normalized object type, {@code null} for non-object paths
  * @param tokenHint a masked form of the bearer token ({@code null} when none was sent)
  * @param authenticated whether the token was accepted
+ * @param contentType the {@code Content-Type} header, {@code null} when none
  * @param body the request body, {@code null} when none
  * @param status the response status; {@link #DROPPED} when the connection was closed without an answer
  */
 public record RecordedRequest(Instant timestamp, String method, String path, String query, EndpointKind kind,
-        String objectType, String tokenHint, boolean authenticated, String body, int status) {
+        String objectType, String tokenHint, boolean authenticated, String contentType, String body, int status) {
 
     /** The status recorded for requests whose connection was dropped by fault injection. */
     public static final int DROPPED = 0;

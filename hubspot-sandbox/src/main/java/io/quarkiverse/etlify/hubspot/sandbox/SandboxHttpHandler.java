@@ -71,7 +71,8 @@ final class SandboxHttpHandler implements HttpHandler {
         }
         // Recorded before answering, so a client that got its answer always finds its request in the log.
         log.record(new RecordedRequest(received, method, path, rawQuery, route.kind(), route.objectType(),
-                hint(token), authenticated, body, response == null ? RecordedRequest.DROPPED : response.status()));
+                hint(token), authenticated, exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                response == null ? RecordedRequest.DROPPED : response.status()));
         try {
             if (response != null) {
                 send(exchange, response, headers);
@@ -127,9 +128,7 @@ final class SandboxHttpHandler implements HttpHandler {
             List<ContractValidator.Finding> findings = validator.validateRequest(method, path, query,
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             if (!findings.isEmpty()) {
-                List<String> messages = new ArrayList<>();
-                findings.forEach(f -> messages.add(f.toString()));
-                log.violation(new ContractViolation(received, method, path, rawQuery, body, messages));
+                log.violation(violation(received, method, path, rawQuery, body, findings));
                 return new SandboxResponse(violationStatus(findings),
                         HubSpotErrors.contractViolation(findings, correlationId));
             }
@@ -143,6 +142,28 @@ final class SandboxHttpHandler implements HttpHandler {
         } catch (ApiException e) {
             return e.response();
         }
+    }
+
+    /** The requests of the log the contracts reject, checked now (whether or not they were as they arrived). */
+    static List<ContractViolation> check(ContractValidator validator, List<RecordedRequest> requests) {
+        List<ContractViolation> violations = new ArrayList<>();
+        for (RecordedRequest request : requests) {
+            if (request.path().startsWith(Route.OBJECTS_PREFIX)) {
+                List<ContractValidator.Finding> findings = validator.validateRequest(request.method(), request.path(),
+                        parseQuery(request.query()), request.contentType(), request.body());
+                if (!findings.isEmpty()) {
+                    violations.add(violation(request.timestamp(), request.method(), request.path(), request.query(),
+                            request.body(), findings));
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static ContractViolation violation(Instant received, String method, String path, String rawQuery,
+            String body, List<ContractValidator.Finding> findings) {
+        return new ContractViolation(received, method, path, rawQuery, body,
+                findings.stream().map(ContractValidator.Finding::toString).toList());
     }
 
     /** An unknown path or method is HubSpot's 404/405, everything else the contract rejects is a 400. */

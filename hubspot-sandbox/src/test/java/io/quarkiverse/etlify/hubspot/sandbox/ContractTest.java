@@ -133,4 +133,34 @@ class ContractTest extends SandboxTestBase {
             assertThat(lax.contractViolations()).isEmpty();
         }
     }
+
+    @Test
+    void recordedRequestsCanBeCheckedAfterwards() {
+        try (HubSpotSandbox lax = HubSpotSandbox.builder().validateContracts(false).noRateLimits().build().start()) {
+            SandboxClient anyToken = new SandboxClient(lax, "whatever-token");
+            assertThat(anyToken.post("/crm/v3/objects/contacts", createBody(props("email", "ok@example.com"))).status())
+                    .isEqualTo(201);
+            assertThat(anyToken.post("/crm/v3/objects/contacts",
+                    JSON.valueToTree(Map.of("properties", Map.of("email", "z@example.com", "age", 7)))).status())
+                    .as("accepted as it arrived").isEqualTo(201);
+            assertThat(anyToken.post("/crm/v3/objects/contacts/batch/upsert",
+                    inputs(List.of(upsertInput("email", "u@example.com", null, props("firstname", "U"))))).status())
+                    .isEqualTo(200);
+            assertThat(anyToken.get("/crm/v3/objects/contacts?limit=2&archived=false").status()).isEqualTo(200);
+            assertThat(anyToken.post("/crm/v3/objects/contacts/batch/upsert",
+                    "{\"inputs\":[{\"id\":\"v@example.com\",\"idProperty\":\"email\",\"properties\":{\"age\":8}}]}")
+                    .status()).as("accepted as it arrived").isEqualTo(200);
+
+            assertThat(lax.contractViolations()).isEmpty();
+            assertThat(lax.checkRecordedRequests()).satisfiesExactly(
+                    v -> {
+                        assertThat(v.body()).contains("\"age\":7");
+                        assertThat(v.messages()).anyMatch(m -> m.contains("/properties/age"));
+                    },
+                    v -> {
+                        assertThat(v.path()).isEqualTo("/crm/v3/objects/contacts/batch/upsert");
+                        assertThat(v.messages()).anyMatch(m -> m.contains("/inputs/0/properties/age"));
+                    });
+        }
+    }
 }
