@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A user's investment: the one-to-many dependency. */
 @Entity
-@Table(name = "bench_investments", indexes = @Index(name = "bench_investments_user", columnList = "user_id"))
+@Table(name = "bench_investments", indexes = @Index(name = "bench_investments_user", columnList = "user_id, updated_at"))
 public class BenchInvestment extends PanacheEntityBase {
 
     @Id
