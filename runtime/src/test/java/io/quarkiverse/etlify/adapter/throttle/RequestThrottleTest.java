@@ -80,35 +80,23 @@ class RequestThrottleTest {
 
     @Test
     void lowRemainingSlowsDownOnlyWhenTheConfiguredLimitCannotTellAlone() {
-        // 10 per 400 ms here, 10 per 400 ms at the CRM: this application's 9 requests are the 9 the CRM counts
-        RequestThrottle alone = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(400)));
-        for (int i = 0; i < 9; i++) {
-            alone.acquire().close();
-        }
-        alone.observeRemaining(1, 10, Duration.ofMillis(400));
-        assertThat(waitOfNextRequest(alone)).as("the limit alone keeps within the CRM's window")
+        // the CRM allows 10 per 400 ms and reports 9 used
+        assertThat(waitAfterNineUsed(new LocalPermitLog(10, Duration.ofMillis(400)), 9))
+                .as("10 per 400 ms here too, and the 9 used are this application's: the limit alone keeps within")
                 .isLessThan(Duration.ofMillis(100));
-
-        // another client of the account used 4 of the 9 requests the CRM counts
-        RequestThrottle shared = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(400)));
-        for (int i = 0; i < 5; i++) {
-            shared.acquire().close();
-        }
-        shared.observeRemaining(1, 10, Duration.ofMillis(400));
-        assertThat(waitOfNextRequest(shared)).as("someone else uses the account").isGreaterThanOrEqualTo(
-                Duration.ofMillis(190));
-
-        // a limit looser than the CRM's: 10 per 200 ms lets 20 through in the CRM's 400 ms
-        RequestThrottle loose = new RequestThrottle("crm", new LocalPermitLog(10, Duration.ofMillis(200)));
-        for (int i = 0; i < 9; i++) {
-            loose.acquire().close();
-        }
-        loose.observeRemaining(1, 10, Duration.ofMillis(400));
-        assertThat(waitOfNextRequest(loose)).as("the limit alone would exceed the CRM's").isGreaterThanOrEqualTo(
-                Duration.ofMillis(190));
+        assertThat(waitAfterNineUsed(new LocalPermitLog(10, Duration.ofMillis(400)), 5))
+                .as("another client of the account used 4 of them").isGreaterThanOrEqualTo(Duration.ofMillis(190));
+        assertThat(waitAfterNineUsed(new LocalPermitLog(10, Duration.ofMillis(200)), 9))
+                .as("10 per 200 ms lets 20 through in the CRM's 400 ms").isGreaterThanOrEqualTo(Duration.ofMillis(190));
     }
 
-    private static Duration waitOfNextRequest(RequestThrottle throttle) {
+    /** How long the next request waits after {@code sent} requests, once the CRM reports 1 of 10 per 400 ms left. */
+    private static Duration waitAfterNineUsed(LocalPermitLog permits, int sent) {
+        RequestThrottle throttle = new RequestThrottle("crm", permits);
+        for (int i = 0; i < sent; i++) {
+            throttle.acquire().close();
+        }
+        throttle.observeRemaining(1, 10, Duration.ofMillis(400));
         long start = System.nanoTime();
         throttle.acquire().close();
         return Duration.ofNanos(System.nanoTime() - start);
