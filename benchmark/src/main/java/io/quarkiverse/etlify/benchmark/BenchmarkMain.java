@@ -33,19 +33,18 @@ public class BenchmarkMain {
     static boolean contractsInline;
 
     public static void main(String... args) {
-        startDatabase();
         String contracts = System.getProperty("bench.sandbox.contracts", "after");
         if (!contracts.equals("after") && !contracts.equals("inline")) {
             throw new IllegalArgumentException("bench.sandbox.contracts must be 'after' or 'inline', got '" + contracts + "'");
         }
         contractsInline = contracts.equals("inline");
-        boolean validate = contractsInline;
+        startDatabase();
         int maxRequests = Integer.getInteger("bench.rate-limit.max-requests", 100);
         Duration period = Duration.parse("PT" + System.getProperty("bench.rate-limit.period", "10s").toUpperCase());
         throttled = HubSpotSandbox.builder().accessToken(TOKEN).rateLimit(maxRequests, period)
-                .validateContracts(validate).build().start();
-        fast = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(validate).build().start();
-        live = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(validate)
+                .validateContracts(contractsInline).build().start();
+        fast = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(contractsInline).build().start();
+        live = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(contractsInline)
                 .requestLogCapacity(200_000).build().start();
         point("hubspot", throttled);
         point("fast", fast);
