@@ -290,7 +290,7 @@ public class BenchmarkApp implements QuarkusApplication {
         for (int run = 0; run <= runs; run++) {
             AtomicLong count = new AtomicLong();
             long start = System.nanoTime();
-            finder.forEachPage(mapping, "engine", 3, pageSize, page -> count.addAndGet(page.size()));
+            finder.forEachPage(mapping, 3, pageSize, page -> count.addAndGet(page.size()));
             if (run > 0) {
                 seconds.add(Figures.seconds(start));
             }

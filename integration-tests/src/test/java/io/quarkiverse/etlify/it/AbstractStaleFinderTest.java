@@ -396,7 +396,7 @@ abstract class AbstractStaleFinderTest {
         sync("finder", member("synced"));
 
         List<List<Object>> pages = new ArrayList<>();
-        finder.forEachPage(mapping(Member.class, "finder"), "finder", maxSyncErrors("finder"), 10, pages::add);
+        finder.forEachPage(mapping(Member.class, "finder"), maxSyncErrors("finder"), 10, pages::add);
 
         assertThat(pages).extracting(List::size).containsExactly(10, 10, 5);
         assertThat(pages.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids);
@@ -541,9 +541,8 @@ abstract class AbstractStaleFinderTest {
 
         for (Mapping mapping : registry.all()) {
             List<Object> ids = new ArrayList<>();
-            finder.forEachPage(mapping, mapping.crm(), maxSyncErrors(mapping.crm()), 2, ids::addAll);
-            assertThat(ids).as(mapping.toString()).hasSize((int) finder.count(mapping, mapping.crm(),
-                    maxSyncErrors(mapping.crm())));
+            finder.forEachPage(mapping, maxSyncErrors(mapping.crm()), 2, ids::addAll);
+            assertThat(ids).as(mapping.toString()).hasSize((int) finder.count(mapping, maxSyncErrors(mapping.crm())));
         }
         assertThat(stale(Member.class, "mirror")).containsExactly(member.id);
     }
@@ -552,7 +551,7 @@ abstract class AbstractStaleFinderTest {
 
     private List<Object> stale(Class<?> mappedClass, String crm) {
         List<Object> ids = new ArrayList<>();
-        finder.forEachPage(mapping(mappedClass, crm), crm, maxSyncErrors(crm), 100, page -> {
+        finder.forEachPage(mapping(mappedClass, crm), maxSyncErrors(crm), 100, page -> {
             assertThat(page).isNotEmpty();
             ids.addAll(page);
         });
@@ -560,7 +559,7 @@ abstract class AbstractStaleFinderTest {
     }
 
     private long count(Class<?> mappedClass, String crm) {
-        return finder.count(mapping(mappedClass, crm), crm, maxSyncErrors(crm));
+        return finder.count(mapping(mappedClass, crm), maxSyncErrors(crm));
     }
 
     private Mapping mapping(Class<?> mappedClass, String crm) {

@@ -73,7 +73,7 @@ public class BatchSyncRunner {
                 }
                 AtomicLong count = new AtomicLong();
                 try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
-                    finder.forEachPage(mapping, name, crm.maxSyncErrors(), pageSize, ids -> {
+                    finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
                         count.addAndGet(ids.size());
                         if (options.isInline()) {
                             pages.submit(() -> {

@@ -34,7 +34,7 @@ public class DurableQueueDispatcher implements SyncDispatcher {
     @Override
     public void dispatch(SyncRequest request) {
         SyncKey key = new SyncKey(request.crmName(), request.resourceType(), request.resourceId());
-        if (!QuarkusTransaction.isActive()) {
+        if (QuarkusTransaction.getStatus() == Status.STATUS_NO_TRANSACTION) {
             QuarkusTransaction.requiringNew().run(() -> store.requestSync(List.of(key)));
             signal.wake(request.crmName());
             return;

@@ -74,17 +74,16 @@ public class StaleRecordFinder {
      * consumer runs outside the finder's transactions and may sync the records it receives.
      *
      * @param mapping the mapping, which names the CRM
-     * @param crmName the mapping's CRM
      * @param maxSyncErrors failures after which a record is left out
      * @param pageSize ids per page
      * @param page receives each page
      */
-    public void forEachPage(Mapping mapping, String crmName, int maxSyncErrors, int pageSize, Consumer<List<Object>> page) {
-        check(mapping, crmName, maxSyncErrors);
+    public void forEachPage(Mapping mapping, int maxSyncErrors, int pageSize, Consumer<List<Object>> page) {
+        check(maxSyncErrors);
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
         }
-        Scan scan = new Scan(crmName, mapping.resourceType(), maxSyncErrors, Math.max(pageSize, SCAN_WINDOW));
+        Scan scan = new Scan(mapping.crm(), mapping.resourceType(), maxSyncErrors, Math.max(pageSize, SCAN_WINDOW));
         Pages pages = new Pages(pageSize, page);
         // windows are delimited here, one after the other (cheap index scans), and searched by
         // PARALLELISM threads; their ids are handed over in window order
@@ -118,12 +117,11 @@ public class StaleRecordFinder {
      * The number of the mapping's stale records, by one statement.
      *
      * @param mapping the mapping, which names the CRM
-     * @param crmName the mapping's CRM
      * @param maxSyncErrors failures after which a record is left out
      */
-    public long count(Mapping mapping, String crmName, int maxSyncErrors) {
-        check(mapping, crmName, maxSyncErrors);
-        Map<StaleQuery.Param, Object> values = values(crmName, mapping.resourceType(), maxSyncErrors);
+    public long count(Mapping mapping, int maxSyncErrors) {
+        check(maxSyncErrors);
+        Map<StaleQuery.Param, Object> values = values(mapping.crm(), mapping.resourceType(), maxSyncErrors);
         return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> {
             try (PreparedStatement statement = prepare(connection, query.count(), values);
                     ResultSet rs = statement.executeQuery()) {
@@ -170,10 +168,7 @@ public class StaleRecordFinder {
         }
     }
 
-    private static void check(Mapping mapping, String crmName, int maxSyncErrors) {
-        if (!mapping.crm().equals(crmName)) {
-            throw new IllegalArgumentException(mapping + " belongs to CRM '" + mapping.crm() + "', not '" + crmName + "'");
-        }
+    private static void check(int maxSyncErrors) {
         if (maxSyncErrors < 1) {
             throw new IllegalArgumentException("maxSyncErrors must be positive, got " + maxSyncErrors);
         }

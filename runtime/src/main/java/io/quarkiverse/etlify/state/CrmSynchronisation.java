@@ -7,9 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -74,9 +75,11 @@ public class CrmSynchronisation extends PanacheEntityBase {
     @Column(name = "error_count", nullable = false)
     public int errorCount;
 
+    @CreationTimestamp
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
@@ -105,15 +108,5 @@ public class CrmSynchronisation extends PanacheEntityBase {
     public static long resetErrorCounts(String crmName, String resourceType) {
         return update("errorCount = 0, lastError = null, updatedAt = ?1 where crmName = ?2 and resourceType = ?3"
                 + " and errorCount > 0", OffsetDateTime.now(), crmName, resourceType);
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = updatedAt = OffsetDateTime.now();
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 }

@@ -7,9 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -40,19 +41,11 @@ public class PendingSync extends PanacheEntityBase {
     @Column(name = "crm_name", nullable = false, length = 64)
     public String crmName;
 
+    @CreationTimestamp
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    @UpdateTimestamp
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = updatedAt = OffsetDateTime.now();
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
-    }
 }
