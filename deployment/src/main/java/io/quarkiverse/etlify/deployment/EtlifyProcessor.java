@@ -24,11 +24,13 @@ import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.LeaseStore;
 import io.quarkiverse.etlify.state.PendingSyncStore;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
+import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
 import io.quarkiverse.etlify.runtime.StartupChecks;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
+import io.quarkiverse.etlify.state.EtlifyTablesFilter;
 import io.quarkiverse.etlify.state.PendingSync;
 import io.quarkiverse.etlify.state.RateLimitPermitStore;
 import io.quarkiverse.etlify.state.SyncStateStore;
@@ -57,6 +59,7 @@ import io.quarkus.deployment.builditem.InitTaskCompletedBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.hibernate.orm.deployment.PersistenceUnitDescriptorBuildItem;
+import io.quarkus.hibernate.orm.deployment.integration.HibernateOrmIntegrationStaticConfiguredBuildItem;
 import io.quarkus.hibernate.orm.deployment.spi.AdditionalJpaModelBuildItem;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -158,8 +161,17 @@ class EtlifyProcessor {
                     + dataSourceName + " of persistence unit " + config.persistenceUnit() + " is "
                     + dbKind.orElse("not a JDBC datasource") + " (see quarkus.etlify.persistence-unit)");
         }
-        recorder.prepareSchema(dataSourceName, dbKind.get());
+        recorder.prepareSchema(dataSourceName, dbKind.get(), config.persistenceUnit());
         return new JdbcDataSourceSchemaReadyBuildItem(List.of(dataSourceName));
+    }
+
+    @BuildStep
+    HibernateOrmIntegrationStaticConfiguredBuildItem leaveEtlifyTablesToEtlifyMigrations(EtlifyBuildTimeConfig config,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
+        // Hibernate instantiates the filter from its name
+        reflection.produce(ReflectiveClassBuildItem.builder(EtlifyTablesFilter.class).constructors().build());
+        return new HibernateOrmIntegrationStaticConfiguredBuildItem("etlify", config.persistenceUnit())
+                .setInitListener(new EtlifyHibernateIntegration());
     }
 
     @BuildStep

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,6 +55,24 @@ public final class SchemaMigrator {
                 .load();
         int applied = flyway.migrate().migrationsExecuted;
         LOG.debugf("Etlify applied %d migration(s) to datasource %s", applied, dataSourceName);
+    }
+
+    /**
+     * Empties the tables describing records ({@code crm_synchronisations}, {@code etlify_pending_syncs}); the rate
+     * limits and leases, which describe the CRM account and the instances, stay.
+     *
+     * @param reason why, for the log
+     */
+    public void clearSyncState(String reason) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            int pending = statement.executeUpdate("DELETE FROM etlify_pending_syncs");
+            int synced = statement.executeUpdate("DELETE FROM crm_synchronisations");
+            LOG.infof("Etlify cleared the sync state of %d record(s) and %d buffered sync(s) in datasource %s: the"
+                    + " application's tables are dropped at start (%s)", synced, pending, dataSourceName, reason);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Etlify could not clear its sync state in datasource " + dataSourceName, e);
+        }
     }
 
     /** Fails with the scripts to run when a table or column Etlify needs is missing. */
