@@ -9,20 +9,17 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.etlify.adapter.NullCrmAdapterFactory;
 import io.quarkiverse.etlify.adapter.hubspot.HubSpotAdapterFactory;
 import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
+import io.quarkiverse.etlify.batch.BatchSyncRunner;
+import io.quarkiverse.etlify.batch.BatchSyncScheduler;
 import io.quarkiverse.etlify.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.mapping.EntityMapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.batch.BatchSyncRunner;
-import io.quarkiverse.etlify.batch.BatchSyncScheduler;
 import io.quarkiverse.etlify.queue.DurableQueueDispatcher;
 import io.quarkiverse.etlify.queue.QueueSignal;
 import io.quarkiverse.etlify.queue.QueueWorkers;
 import io.quarkiverse.etlify.queue.SyncRequestStore;
 import io.quarkiverse.etlify.runtime.CrmDispatchers;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
-import io.quarkiverse.etlify.stale.StaleRecordFinder;
-import io.quarkiverse.etlify.state.LeaseStore;
-import io.quarkiverse.etlify.state.PendingSyncStore;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
 import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
@@ -31,15 +28,17 @@ import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
 import io.quarkiverse.etlify.state.EtlifyTablesFilter;
+import io.quarkiverse.etlify.state.LeaseStore;
 import io.quarkiverse.etlify.state.PendingSync;
+import io.quarkiverse.etlify.state.PendingSyncStore;
 import io.quarkiverse.etlify.state.RateLimitPermitStore;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.sync.Deleter;
-import io.quarkiverse.etlify.sync.SyncDependencyGate;
+import io.quarkiverse.etlify.sync.RecordPreparer;
 import io.quarkiverse.etlify.sync.SecretRedactor;
 import io.quarkiverse.etlify.sync.Sha256JsonDigest;
-import io.quarkiverse.etlify.sync.RecordPreparer;
+import io.quarkiverse.etlify.sync.SyncDependencyGate;
 import io.quarkiverse.etlify.sync.Synchronizer;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
@@ -79,10 +78,11 @@ class EtlifyProcessor {
         return AdditionalBeanBuildItem.builder()
                 .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, CrmDispatchers.class, StartupChecks.class,
                         Synchronizer.class, BatchSynchronizer.class, RecordPreparer.class, Deleter.class,
-                        SyncDependencyGate.class, SyncStateStore.class, PendingSyncStore.class, LeaseStore.class, Sha256JsonDigest.class,
-                        SecretRedactor.class, NullCrmAdapterFactory.class, DurableQueueDispatcher.class, QueueSignal.class,
-                        QueueWorkers.class, SyncRequestStore.class, StaleRecordFinder.class, BatchSyncRunner.class,
-                        BatchSyncScheduler.class, CrmGuards.class, RateLimitPermitStore.class, HubSpotAdapterFactory.class)
+                        SyncDependencyGate.class, SyncStateStore.class, PendingSyncStore.class, LeaseStore.class,
+                        Sha256JsonDigest.class, SecretRedactor.class, NullCrmAdapterFactory.class,
+                        DurableQueueDispatcher.class, QueueSignal.class, QueueWorkers.class, SyncRequestStore.class,
+                        StaleRecordFinder.class, BatchSyncRunner.class, BatchSyncScheduler.class, CrmGuards.class,
+                        RateLimitPermitStore.class, HubSpotAdapterFactory.class)
                 .setUnremovable()
                 .build();
     }

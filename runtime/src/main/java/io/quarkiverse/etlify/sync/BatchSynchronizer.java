@@ -32,9 +32,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Syncs many records of one mapping with one CRM: one read transaction (freshness computed in SQL as
- * the stale finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query), the adapter's batch upsert for the
- * records that changed (record by record when the CRM rejects the whole batch, or when the adapter has
- * no batch support), then one write transaction updating every sync row in batched statements.
+ * the stale finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one
+ * query), the adapter's batch upsert for the records that changed (record by record when the CRM
+ * rejects the whole batch, or when the adapter has no batch support), then one write transaction
+ * updating every sync row in batched statements.
  */
 @ApplicationScoped
 public class BatchSynchronizer {
