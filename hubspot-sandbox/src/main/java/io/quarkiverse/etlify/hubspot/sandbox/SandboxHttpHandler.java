@@ -123,9 +123,8 @@ final class SandboxHttpHandler implements HttpHandler {
             return new SandboxResponse(429, HubSpotErrors.rateLimited(decision.exceeded(), group, correlationId));
         }
         Map<String, List<String>> query = parseQuery(rawQuery);
-        // Paths outside the object API are not what these contracts describe: a plain 404, not a violation.
-        if (validator != null && path.startsWith(Route.OBJECTS_PREFIX)) {
-            List<ContractValidator.Finding> findings = validator.validateRequest(method, path, query,
+        if (validator != null) {
+            List<ContractValidator.Finding> findings = findings(validator, method, path, query,
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             if (!findings.isEmpty()) {
                 log.violation(violation(received, method, path, rawQuery, body, findings));
@@ -148,16 +147,24 @@ final class SandboxHttpHandler implements HttpHandler {
     static List<ContractViolation> check(ContractValidator validator, List<RecordedRequest> requests) {
         List<ContractViolation> violations = new ArrayList<>();
         for (RecordedRequest request : requests) {
-            if (request.path().startsWith(Route.OBJECTS_PREFIX)) {
-                List<ContractValidator.Finding> findings = validator.validateRequest(request.method(), request.path(),
-                        parseQuery(request.query()), request.contentType(), request.body());
-                if (!findings.isEmpty()) {
-                    violations.add(violation(request.timestamp(), request.method(), request.path(), request.query(),
-                            request.body(), findings));
-                }
+            List<ContractValidator.Finding> findings = findings(validator, request.method(), request.path(),
+                    parseQuery(request.query()), request.contentType(), request.body());
+            if (!findings.isEmpty()) {
+                violations.add(violation(request.timestamp(), request.method(), request.path(), request.query(),
+                        request.body(), findings));
             }
         }
         return violations;
+    }
+
+    /**
+     * What the contracts reject in a request. Paths outside the object API are not what they describe:
+     * nothing (the sandbox answers those with a plain 404, not a violation).
+     */
+    private static List<ContractValidator.Finding> findings(ContractValidator validator, String method, String path,
+            Map<String, List<String>> query, String contentType, String body) {
+        return path.startsWith(Route.OBJECTS_PREFIX) ? validator.validateRequest(method, path, query, contentType, body)
+                : List.of();
     }
 
     private static ContractViolation violation(Instant received, String method, String path, String rawQuery,
