@@ -127,8 +127,9 @@ final class StaleQueryBuilder {
         }
 
         /**
-         * Stale ids of the window, or the number of stale records; the sync rows joined on their
-         * number (integer ids) or text, restricted to the window's range of either.
+         * Stale ids of the window (ascending unless integers, which the finder sorts), or the number of
+         * stale records; the sync rows joined on their number (integer ids) or text, restricted to the
+         * window's range of either.
          */
         private StaleQuery.Sql stale(Owners owners, boolean numeric) {
             String ownerId = "e." + id;
@@ -164,7 +165,8 @@ final class StaleQueryBuilder {
             sql.append("(s.id IS NULL OR (s.error_count < ").param(MAX_SYNC_ERRORS)
                     .append(" AND (s.source_watermark IS NULL OR s.source_dependency_count IS NULL OR ")
                     .append(watermark() + " > s.source_watermark OR " + count() + " <> s.source_dependency_count)))");
-            if (windowed) {
+            if (windowed && !numeric) {
+                // integer ids are sorted by the finder: a sort here costs the database a tenth of the statement
                 sql.append(" ORDER BY " + ownerId);
             }
             return sql.build();

@@ -285,6 +285,9 @@ public class StaleRecordFinder {
                     stale.add(rs.getObject(1, query.idType()));
                 }
             }
+            if (StaleQuery.numeric(query.idType())) {
+                stale.sort(null);
+            }
             return stale;
         }
 
