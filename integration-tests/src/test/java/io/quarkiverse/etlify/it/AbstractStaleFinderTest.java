@@ -1,9 +1,11 @@
 package io.quarkiverse.etlify.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.it.finder.Car;
 import io.quarkiverse.etlify.it.finder.ElectricCar;
 import io.quarkiverse.etlify.it.finder.Firm;
@@ -63,6 +67,9 @@ abstract class AbstractStaleFinderTest {
 
     @Inject
     CrmRegistry crms;
+
+    @Inject
+    EtlifyRuntimeConfig config;
 
     @Inject
     Fixtures fixtures;
@@ -411,12 +418,7 @@ abstract class AbstractStaleFinderTest {
         List<Long> unsynced = List.of(-7L, 9L, 10L, 99L, 100L, 19_999L, 20_000L, 20_001L, 40_000L, 45_000L,
                 1_000_000_000_000_000_003L);
         long outdated = 12_345L;
-        batch("INSERT INTO fd_members (id, name, active, updated_at) VALUES (?, ?, TRUE, ?)", ids,
-                (statement, id) -> {
-                    statement.setLong(1, id);
-                    statement.setString(2, "m" + id);
-                    statement.setObject(3, longAgo());
-                });
+        insertMembers(ids);
         List<String> keys = new ArrayList<>(ids.stream().filter(id -> !unsynced.contains(id)).map(String::valueOf).toList());
         // a key that is not how ids are written reads as no number: it neither matches 42 nor doubles it
         keys.add("0042");
@@ -437,6 +439,25 @@ abstract class AbstractStaleFinderTest {
         expected.sort(null);
         assertThat(stale(Member.class, "mirror")).containsExactlyElementsOf(expected);
         assertThat(count(Member.class, "mirror")).isEqualTo(expected.size());
+    }
+
+    @Test
+    void windowsAreSearchedByAsManyThreadsAsConfigured() {
+        // 45,000 records never synced: three windows, all handed to the searchers before the first page
+        insertMembers(LongStream.rangeClosed(1, 45_000).boxed().toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveSearchers() == 0);
+
+        List<Long> searchersAtFirstPage = new ArrayList<>();
+        AtomicLong found = new AtomicLong();
+        finder.forEachPage(mapping(Member.class, "mirror"), maxSyncErrors("mirror"), 1_000, page -> {
+            if (searchersAtFirstPage.isEmpty()) {
+                searchersAtFirstPage.add(liveSearchers());
+            }
+            found.addAndGet(page.size());
+        });
+
+        assertThat(searchersAtFirstPage).containsExactly((long) config.batchSync().finderParallelism());
+        assertThat(found).hasValue(45_000);
     }
 
     @Test
@@ -600,6 +621,21 @@ abstract class AbstractStaleFinderTest {
             }
             return query.executeUpdate();
         });
+    }
+
+    private void insertMembers(List<Long> ids) {
+        batch("INSERT INTO fd_members (id, name, active, updated_at) VALUES (?, ?, TRUE, ?)", ids,
+                (statement, id) -> {
+                    statement.setLong(1, id);
+                    statement.setString(2, "m" + id);
+                    statement.setObject(3, longAgo());
+                });
+    }
+
+    /** The stale finder's search threads alive now. */
+    private static long liveSearchers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("etlify-stale-finder") && thread.isAlive()).count();
     }
 
     /** Runs {@code sql} once per value, in JDBC batches. */

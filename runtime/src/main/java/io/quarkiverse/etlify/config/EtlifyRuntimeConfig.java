@@ -79,6 +79,14 @@ public interface EtlifyRuntimeConfig {
         @WithDefault("2")
         int concurrency();
 
+        /**
+         * Windows of 20,000 owners the stale finder searches at once, each by one statement on its own
+         * database connection. The finder keeps the database's cores busy: raise it on a database server
+         * with more cores than two, lower it to 1 to leave them to other work.
+         */
+        @WithDefault("2")
+        int finderParallelism();
+
         /** How long one instance may hold a CRM's batch-sync lease before another may take over. */
         @WithDefault("30m")
         Duration lease();

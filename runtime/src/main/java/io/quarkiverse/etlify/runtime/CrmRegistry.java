@@ -82,6 +82,10 @@ public class CrmRegistry {
             problems.add("quarkus.etlify.batch-sync.concurrency must be positive, got "
                     + runtimeConfig.batchSync().concurrency());
         }
+        if (runtimeConfig.batchSync().finderParallelism() < 1) {
+            problems.add("quarkus.etlify.batch-sync.finder-parallelism must be positive, got "
+                    + runtimeConfig.batchSync().finderParallelism());
+        }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));
         }

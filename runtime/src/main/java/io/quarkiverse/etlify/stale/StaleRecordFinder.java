@@ -28,6 +28,7 @@ import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
@@ -44,8 +45,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Records outside the mapping's {@code staleScope}, and records whose sync failed
  * {@code maxSyncErrors} times in a row, are left out.
  * <p>
- * One set-based statement per window of owner ids, each in its own short transaction, two windows
- * searched at once; ids in ascending order. Memory stays flat whatever the table size: a few
+ * One set-based statement per window of owner ids, each in its own short transaction,
+ * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order. Memory stays flat whatever the table size: a few
  * windows' stale ids at most.
  */
 @ApplicationScoped
@@ -56,14 +57,14 @@ public class StaleRecordFinder {
     /** Owners examined per statement: large enough for set-based plans, small enough for short transactions. */
     static final int SCAN_WINDOW = 20_000;
 
-    /** Windows searched at once, each on its own connection. */
-    static final int PARALLELISM = 2;
-
     /** Records read for their freshness per statement: bounded by the databases' limits on placeholders. */
     static final int FRESHNESS_CHUNK = 1_000;
 
     @Inject
     MappingRegistry registry;
+
+    @Inject
+    EtlifyRuntimeConfig config;
 
     private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
     private final Set<Mapping> unsupported = ConcurrentHashMap.newKeySet();
@@ -86,8 +87,10 @@ public class StaleRecordFinder {
         Scan scan = new Scan(mapping.crm(), mapping.resourceType(), maxSyncErrors, Math.max(pageSize, SCAN_WINDOW));
         Pages pages = new Pages(pageSize, page);
         // windows are delimited here, one after the other (cheap index scans), and searched by
-        // PARALLELISM threads; their ids are handed over in window order
-        ExecutorService searchers = DaemonThreads.fixedPool(PARALLELISM, "etlify-stale-finder");
+        // as many threads as windows searched at once, each on its own connection; their ids are
+        // handed over in window order
+        int parallelism = config.batchSync().finderParallelism();
+        ExecutorService searchers = DaemonThreads.fixedPool(parallelism, "etlify-stale-finder");
         Deque<Future<List<Object>>> searching = new ArrayDeque<>();
         try {
             while (true) {
@@ -99,7 +102,7 @@ public class StaleRecordFinder {
                 searching.add(searchers.submit(() -> QuarkusTransaction.requiringNew()
                         .call(() -> work(mapping, (query, connection) -> scan.search(query, connection, window)))));
                 // one window more than searchers: the next window is delimited while they search
-                if (searching.size() > PARALLELISM) {
+                if (searching.size() > parallelism) {
                     pages.addAll(await(searching.poll()));
                 }
             }
