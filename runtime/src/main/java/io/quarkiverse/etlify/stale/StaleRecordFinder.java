@@ -46,8 +46,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code maxSyncErrors} times in a row, are left out.
  * <p>
  * One set-based statement per window of owner ids, each in its own short transaction,
- * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order. Memory stays flat whatever the table size: a few
- * windows' stale ids at most.
+ * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order.
+ * Memory stays flat whatever the table size: a few windows' stale ids at most.
  */
 @ApplicationScoped
 public class StaleRecordFinder {
