@@ -3,6 +3,8 @@ package io.quarkiverse.etlify.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
@@ -97,5 +100,35 @@ class StateEntitiesTest {
                 .isZero();
         assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot", "User")))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aForcedResyncRewritesEverySyncRowOnItsOwnPage() {
+        fixtures.users(600);
+        etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline());
+        Map<String, Long> before = syncRowPages();
+
+        // every record stale, every row rewritten by one batch sync: heap-only updates leave each row on its page
+        QuarkusTransaction.requiringNew()
+                .run(() -> em.createNativeQuery("UPDATE app_users SET updated_at = updated_at + INTERVAL '1 second'")
+                        .executeUpdate());
+        assertThat(etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline().force()).total())
+                .isEqualTo(600);
+
+        Map<String, Long> after = syncRowPages();
+        assertThat(after).hasSize(600);
+        assertThat(before.values().stream().distinct().count()).as("pages holding the rows").isGreaterThan(10);
+        assertThat(before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id))).count())
+                .as("sync rows moved to another page").isZero();
+    }
+
+    /** The page (block number of ctid) of each sync row, by resource id. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Long> syncRowPages() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> (List<Object[]>) em.createNativeQuery(
+                "SELECT resource_id, CAST((CAST(CAST(ctid AS TEXT) AS POINT))[0] AS BIGINT) FROM crm_synchronisations"
+                        + " WHERE crm_name = 'hubspot' AND resource_type = 'User'")
+                .getResultList());
+        return rows.stream().collect(Collectors.toMap(row -> (String) row[0], row -> ((Number) row[1]).longValue()));
     }
 }

@@ -1,0 +1,2 @@
+-- Etlify 0.2.0: on PostgreSQL, half of each page of sync rows left free for heap-only updates. H2 has no
+-- page fill factor: nothing to change (the script keeps both vendors' migrations numbered alike).
