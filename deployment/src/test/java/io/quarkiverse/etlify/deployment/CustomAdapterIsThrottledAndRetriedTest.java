@@ -118,11 +118,8 @@ class CustomAdapterIsThrottledAndRetriedTest {
     }
 
     private Lead lead(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Lead lead = new Lead();
-            lead.email = email;
-            lead.persist();
-            return lead;
-        });
+        Lead lead = new Lead();
+        lead.email = email;
+        return TestApps.persisted(lead);
     }
 }

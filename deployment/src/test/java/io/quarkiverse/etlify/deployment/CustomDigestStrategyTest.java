@@ -53,13 +53,10 @@ class CustomDigestStrategyTest {
 
     @Test
     void theApplicationsDigestIsUsed() {
-        VipCustomer customer = QuarkusTransaction.requiringNew().call(() -> {
-            VipCustomer c = new VipCustomer();
-            c.email = "Ada@Example.com";
-            c.modifiedAt = Instant.now();
-            c.persist();
-            return c;
-        });
+        VipCustomer customer = new VipCustomer();
+        customer.email = "Ada@Example.com";
+        customer.modifiedAt = Instant.now();
+        TestApps.persisted(customer);
         assertThat(etlify.crm("hubspot").syncNow(customer)).isEqualTo(SyncResult.SYNCED);
 
         QuarkusTransaction.requiringNew().run(() -> {

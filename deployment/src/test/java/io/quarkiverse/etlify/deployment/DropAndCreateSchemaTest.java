@@ -86,12 +86,9 @@ class DropAndCreateSchemaTest {
 
     @Test
     void syncAndStaleFinderWorkOnTheRecreatedSchema() {
-        VipCustomer customer = QuarkusTransaction.requiringNew().call(() -> {
-            VipCustomer c = new VipCustomer();
-            c.email = "ada@example.com";
-            c.persist();
-            return c;
-        });
+        VipCustomer customer = new VipCustomer();
+        customer.email = "ada@example.com";
+        TestApps.persisted(customer);
         var mapping = registry.mappingFor(VipCustomer.class, "hubspot").orElseThrow();
         assertThat(finder.count(mapping, 3)).isEqualTo(1);
 

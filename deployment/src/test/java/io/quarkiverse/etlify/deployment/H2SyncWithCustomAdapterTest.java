@@ -93,13 +93,10 @@ class H2SyncWithCustomAdapterTest {
                         + " ORDER BY \"installed_rank\"").getResultList());
         assertThat(history).map(String::valueOf).containsExactlyElementsOf(EtlifyMigrations.SCRIPTS);
 
-        VipCustomer customer = QuarkusTransaction.requiringNew().call(() -> {
-            VipCustomer c = new VipCustomer();
-            c.email = "ada@example.com";
-            c.modifiedAt = Instant.parse("2026-01-01T00:00:00Z");
-            c.persist();
-            return c;
-        });
+        VipCustomer customer = new VipCustomer();
+        customer.email = "ada@example.com";
+        customer.modifiedAt = Instant.parse("2026-01-01T00:00:00Z");
+        TestApps.persisted(customer);
 
         assertThat(etlify.crm("custom").syncNow(customer)).isEqualTo(SyncResult.SYNCED);
         assertThat(etlify.crm("custom").syncNow(customer)).isEqualTo(SyncResult.NOT_MODIFIED);

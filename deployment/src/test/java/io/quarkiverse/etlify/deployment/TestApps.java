@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import org.assertj.core.api.Assertions;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A Quarkus test application on an in-memory H2 database, with CRM "hubspot" on the null adapter. */
@@ -26,6 +28,12 @@ final class TestApps {
     static QuarkusUnitTest failing(String database, String[] fragments, Class<?>... classes) {
         Consumer<Throwable> check = failure -> Assertions.assertThat(messages(failure)).contains(fragments);
         return h2(database, classes).assertException(check);
+    }
+
+    /** The entity, persisted and committed in a transaction of its own. */
+    static <T extends PanacheEntityBase> T persisted(T entity) {
+        QuarkusTransaction.requiringNew().run(entity::persist);
+        return entity;
     }
 
     /** The messages of a failure and all its causes and suppressed exceptions. */
