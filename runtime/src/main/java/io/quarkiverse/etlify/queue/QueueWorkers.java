@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.queue;
 
+import static io.quarkiverse.etlify.config.ConfigChecks.positive;
+
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,18 +156,11 @@ public class QueueWorkers {
         List<String> problems = new ArrayList<>();
         config.crm().forEach((name, crm) -> {
             String prefix = "quarkus.etlify.crm." + name + ".queue.";
-            if (crm.queue().concurrency() < 1) {
-                problems.add(prefix + "concurrency must be positive, got " + crm.queue().concurrency());
-            }
-            if (crm.queue().batchSize() < 1) {
-                problems.add(prefix + "batch-size must be positive, got " + crm.queue().batchSize());
-            }
-            for (Map.Entry<String, Duration> duration : Map.of("poll-interval", crm.queue().pollInterval(), "lease",
-                    crm.queue().lease(), "retry-backoff", crm.queue().retryBackoff()).entrySet()) {
-                if (duration.getValue().isNegative() || duration.getValue().isZero()) {
-                    problems.add(prefix + duration.getKey() + " must be positive, got " + duration.getValue());
-                }
-            }
+            positive(prefix + "concurrency", crm.queue().concurrency(), problems);
+            positive(prefix + "batch-size", crm.queue().batchSize(), problems);
+            positive(prefix + "poll-interval", crm.queue().pollInterval(), problems);
+            positive(prefix + "lease", crm.queue().lease(), problems);
+            positive(prefix + "retry-backoff", crm.queue().retryBackoff(), problems);
         });
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));

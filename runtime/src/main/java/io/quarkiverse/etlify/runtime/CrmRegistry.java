@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.runtime;
 
+import static io.quarkiverse.etlify.config.ConfigChecks.positive;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -49,9 +51,7 @@ public class CrmRegistry {
             checkRateLimit(name, crmConfig.rateLimit(), problems);
             CrmGuards.check(name, crmConfig, problems);
             int maxSyncErrors = crmConfig.maxSyncErrors().orElse(runtimeConfig.maxSyncErrors());
-            if (maxSyncErrors < 1) {
-                problems.add("quarkus.etlify.crm." + name + ".max-sync-errors must be positive, got " + maxSyncErrors);
-            }
+            positive("quarkus.etlify.crm." + name + ".max-sync-errors", maxSyncErrors, problems);
             String kind = buildConfig.crm().get(name).adapter();
             if (!exists(kind, factories, adapters)) {
                 problems.add("quarkus.etlify.crm." + name + ".adapter=" + kind + " names no adapter: use one of "
@@ -72,20 +72,10 @@ public class CrmRegistry {
             }
             built.put(name, new CrmRuntime(name, crmConfig.enabled(), guards.protect(name, adapter), maxSyncErrors));
         }
-        if (runtimeConfig.maxSyncErrors() < 1) {
-            problems.add("quarkus.etlify.max-sync-errors must be positive, got " + runtimeConfig.maxSyncErrors());
-        }
-        if (runtimeConfig.batchSync().batchSize() < 1) {
-            problems.add("quarkus.etlify.batch-sync.batch-size must be positive, got " + runtimeConfig.batchSync().batchSize());
-        }
-        if (runtimeConfig.batchSync().concurrency() < 1) {
-            problems.add("quarkus.etlify.batch-sync.concurrency must be positive, got "
-                    + runtimeConfig.batchSync().concurrency());
-        }
-        if (runtimeConfig.batchSync().finderParallelism() < 1) {
-            problems.add("quarkus.etlify.batch-sync.finder-parallelism must be positive, got "
-                    + runtimeConfig.batchSync().finderParallelism());
-        }
+        positive("quarkus.etlify.max-sync-errors", runtimeConfig.maxSyncErrors(), problems);
+        positive("quarkus.etlify.batch-sync.batch-size", runtimeConfig.batchSync().batchSize(), problems);
+        positive("quarkus.etlify.batch-sync.concurrency", runtimeConfig.batchSync().concurrency(), problems);
+        positive("quarkus.etlify.batch-sync.finder-parallelism", runtimeConfig.batchSync().finderParallelism(), problems);
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));
         }
@@ -102,14 +92,9 @@ public class CrmRegistry {
     }
 
     private static void checkRateLimit(String name, EtlifyRuntimeConfig.RateLimit rateLimit, List<String> problems) {
-        rateLimit.maxRequests().ifPresent(max -> {
-            if (max < 1) {
-                problems.add("quarkus.etlify.crm." + name + ".rate-limit.max-requests must be positive, got " + max);
-            }
-        });
-        if (rateLimit.period().isNegative() || rateLimit.period().isZero()) {
-            problems.add("quarkus.etlify.crm." + name + ".rate-limit.period must be positive, got " + rateLimit.period());
-        }
+        String prefix = "quarkus.etlify.crm." + name + ".rate-limit.";
+        rateLimit.maxRequests().ifPresent(max -> positive(prefix + "max-requests", max, problems));
+        positive(prefix + "period", rateLimit.period(), problems);
     }
 
     private static boolean exists(String kind, Instance<CrmAdapterFactory> factories, Instance<CrmAdapter> adapters) {

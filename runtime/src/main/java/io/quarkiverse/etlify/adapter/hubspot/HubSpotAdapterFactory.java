@@ -1,9 +1,10 @@
 package io.quarkiverse.etlify.adapter.hubspot;
 
+import static io.quarkiverse.etlify.config.ConfigChecks.positive;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,11 +134,5 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
         }
         problems.add(prefix + "base-url must be an http(s) URL such as https://api.hubapi.com, got " + baseUrl);
         return null;
-    }
-
-    private static void positive(String property, Duration value, List<String> problems) {
-        if (value.isZero() || value.isNegative()) {
-            problems.add(property + " must be positive, got " + value);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.adapter.throttle;
 
+import static io.quarkiverse.etlify.config.ConfigChecks.positive;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -83,17 +85,12 @@ public class CrmGuards {
                     + retry.maxDuration());
         }
         EtlifyRuntimeConfig.CircuitBreaker breaker = crm.circuitBreaker();
-        if (breaker.requestVolumeThreshold() < 1) {
-            problems.add(prefix + "circuit-breaker.request-volume-threshold must be positive, got "
-                    + breaker.requestVolumeThreshold());
-        }
+        positive(prefix + "circuit-breaker.request-volume-threshold", breaker.requestVolumeThreshold(), problems);
         if (!(breaker.failureRatio() >= 0 && breaker.failureRatio() <= 1)) {
             problems.add(prefix + "circuit-breaker.failure-ratio must be between 0 and 1, got " + breaker.failureRatio());
         }
         notNegative(prefix + "circuit-breaker.delay", breaker.delay(), problems);
-        if (breaker.successThreshold() < 1) {
-            problems.add(prefix + "circuit-breaker.success-threshold must be positive, got " + breaker.successThreshold());
-        }
+        positive(prefix + "circuit-breaker.success-threshold", breaker.successThreshold(), problems);
         notNegative(prefix + "rate-limit.max-wait", crm.rateLimit().maxWait(), problems);
     }
 

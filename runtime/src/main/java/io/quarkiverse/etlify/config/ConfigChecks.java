@@ -1,0 +1,23 @@
+package io.quarkiverse.etlify.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Checks of configured values, each adding a message naming the property to the problems found at start. */
+public final class ConfigChecks {
+
+    private ConfigChecks() {
+    }
+
+    public static void positive(String property, long value, List<String> problems) {
+        if (value < 1) {
+            problems.add(property + " must be positive, got " + value);
+        }
+    }
+
+    public static void positive(String property, Duration value, List<String> problems) {
+        if (value.isZero() || value.isNegative()) {
+            problems.add(property + " must be positive, got " + value);
+        }
+    }
+}
