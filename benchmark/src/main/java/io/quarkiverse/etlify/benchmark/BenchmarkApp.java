@@ -285,20 +285,21 @@ public class BenchmarkApp implements QuarkusApplication {
 
     private void timeFinder(Mapping mapping, int pageSize, String key) {
         int runs = Math.max(1, Integer.getInteger("bench.finder.runs", 3));
+        finder.forEachPage(mapping, 3, pageSize, page -> {
+        });
         List<Double> seconds = new ArrayList<>();
-        long found = 0;
-        for (int run = 0; run <= runs; run++) {
-            AtomicLong count = new AtomicLong();
+        AtomicLong found = new AtomicLong();
+        CpuTimes cpu = CpuTimes.start();
+        for (int run = 0; run < runs; run++) {
+            found.set(0);
             long start = System.nanoTime();
-            finder.forEachPage(mapping, 3, pageSize, page -> count.addAndGet(page.size()));
-            if (run > 0) {
-                seconds.add(Figures.seconds(start));
-            }
-            found = count.get();
+            finder.forEachPage(mapping, 3, pageSize, page -> found.addAndGet(page.size()));
+            seconds.add(Figures.seconds(start));
         }
-        Figures.print(key + ".found", found);
+        Figures.print(key + ".found", found.get());
         Figures.print(key + ".runs", seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList());
         Figures.print(key + ".seconds", seconds.stream().sorted().toList().get(seconds.size() / 2));
+        cpu.print(key, runs);
     }
 
     /** (e) in a child JVM with -Xmx{bench.heap.xmx}, on this JVM's database. */
