@@ -285,6 +285,7 @@ public class BenchmarkApp implements QuarkusApplication {
 
     private void timeFinder(Mapping mapping, int pageSize, String key) {
         int runs = Math.max(1, Integer.getInteger("bench.finder.runs", 3));
+        // unmeasured: warms the JVM and the database caches up
         finder.forEachPage(mapping, 3, pageSize, page -> {
         });
         List<Double> seconds = new ArrayList<>();

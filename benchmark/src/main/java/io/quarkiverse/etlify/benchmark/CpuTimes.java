@@ -8,9 +8,9 @@ import java.util.Arrays;
 
 /**
  * Where a measured run's CPU went: this JVM (the application), the whole machine (the application, the
- * database and anything else), and the time the hypervisor gave to other machines ({@code steal}) — on a
- * shared virtual machine, what makes the same run slower in some hours than in others. Machine figures come
- * from Linux's {@code /proc/stat}; elsewhere only the application's is known.
+ * database and anything else), and the time the hypervisor gave to other machines ({@code steal}): on a
+ * shared virtual machine, tells a run slowed down by other machines from one that simply needed more CPU.
+ * Machine figures come from Linux's {@code /proc/stat}; elsewhere only the application's is known.
  */
 final class CpuTimes {
 
