@@ -20,4 +20,10 @@ public final class ConfigChecks {
             problems.add(property + " must be positive, got " + value);
         }
     }
+
+    public static void notNegative(String property, Duration value, List<String> problems) {
+        if (value.isNegative()) {
+            problems.add(property + " must not be negative, got " + value);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.adapter.throttle;
 
+import static io.quarkiverse.etlify.config.ConfigChecks.notNegative;
 import static io.quarkiverse.etlify.config.ConfigChecks.positive;
 
 import java.time.Duration;
@@ -140,11 +141,5 @@ public class CrmGuards {
             circuit.done();
         }
         return builder.build();
-    }
-
-    private static void notNegative(String property, Duration value, List<String> problems) {
-        if (value.isNegative()) {
-            problems.add(property + " must not be negative, got " + value);
-        }
     }
 }
