@@ -34,6 +34,7 @@ import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.DaemonThreads;
+import io.quarkiverse.etlify.state.Jdbc;
 import io.quarkiverse.etlify.state.SqlDialect;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -282,6 +283,7 @@ public class StaleRecordFinder {
             values.put(StaleQuery.Param.FROM_KEY, window.fromKey());
             values.put(StaleQuery.Param.TO_KEY, window.toKey());
             List<Object> stale = new ArrayList<>();
+            Jdbc.dialect(connection).aggregateBySorting(connection);
             try (PreparedStatement statement = prepare(connection, query.staleInWindow(), values);
                     ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
