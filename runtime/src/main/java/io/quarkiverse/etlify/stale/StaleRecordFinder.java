@@ -338,7 +338,7 @@ public class StaleRecordFinder {
     private StaleQuery query(Mapping mapping, Session session, Connection connection) throws SQLException {
         StaleQuery query = queries.get(mapping);
         if (query == null) {
-            SqlDialect dialect = SqlDialect.of(connection.getMetaData().getDatabaseProductName());
+            SqlDialect dialect = Jdbc.dialect(connection);
             EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                     .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
             query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);

@@ -11,9 +11,6 @@ import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.hibernate.Session;
-
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -42,13 +39,11 @@ public class RateLimitPermitStore {
         }
     }
 
-    private volatile SqlDialect dialect;
-
     /** Takes a permit for the CRM when fewer than {@code maxRequests} count within the last {@code window}. */
     public Acquired tryAcquire(String crmName, int maxRequests, Duration window) {
-        return QuarkusTransaction.requiringNew().call(() -> work(connection -> {
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.work(connection -> {
             lock(connection, crmName);
-            OffsetDateTime now = dialect(connection).now(connection);
+            OffsetDateTime now = Jdbc.dialect(connection).now(connection);
             try (PreparedStatement prune = connection.prepareStatement(
                     "DELETE FROM etlify_rate_limit_permits WHERE crm_name = ? AND counted_from <= ?")) {
                 prune.setString(1, crmName);
@@ -68,10 +63,10 @@ public class RateLimitPermitStore {
 
     /** The request of a permit completed: from now on the permit counts from now. */
     public void done(long permitId) {
-        QuarkusTransaction.requiringNew().run(() -> work(connection -> {
+        QuarkusTransaction.requiringNew().run(() -> Jdbc.work(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE etlify_rate_limit_permits SET counted_from = ? WHERE id = ?")) {
-                update.setObject(1, dialect(connection).now(connection), Types.TIMESTAMP_WITH_TIMEZONE);
+                update.setObject(1, Jdbc.dialect(connection).now(connection), Types.TIMESTAMP_WITH_TIMEZONE);
                 update.setLong(2, permitId);
                 return update.executeUpdate();
             }
@@ -89,7 +84,7 @@ public class RateLimitPermitStore {
                     }
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(dialect(connection).insertRateLimitRow())) {
+            try (PreparedStatement insert = connection.prepareStatement(Jdbc.dialect(connection).insertRateLimitRow())) {
                 insert.setString(1, crmName);
                 insert.executeUpdate();
             }
@@ -133,23 +128,5 @@ public class RateLimitPermitStore {
                 return rs.getObject(1, OffsetDateTime.class);
             }
         }
-    }
-
-    private SqlDialect dialect(Connection connection) throws SQLException {
-        SqlDialect d = dialect;
-        if (d == null) {
-            dialect = d = SqlDialect.of(connection.getMetaData().getDatabaseProductName());
-        }
-        return d;
-    }
-
-    private static <T> T work(SqlWork<T> work) {
-        Session session = Panache.getEntityManager(CrmSynchronisation.class).unwrap(Session.class);
-        return session.doReturningWork(work::run);
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
     }
 }
