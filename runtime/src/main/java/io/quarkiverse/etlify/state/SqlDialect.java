@@ -34,9 +34,7 @@ public enum SqlDialect {
         void planForActualValues(Connection connection) throws SQLException {
             // a generic plan is costed with the statistics of the last ANALYZE: right after
             // crm_synchronisations grew from empty it scans the CRM's rows instead of using the unique index
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-            }
+            setLocal(connection, "plan_cache_mode = force_custom_plan");
         }
 
         @Override
@@ -44,9 +42,7 @@ public enum SqlDialect {
             // a window's dependency rows arrive sorted by owner from their indexes: aggregated as they come,
             // they merge with the owners and sync rows without hash tables (5-11 % less time per window in
             // benchmark (d)); a window bounds what any sort could cost
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET LOCAL enable_hashagg = off");
-            }
+            setLocal(connection, "enable_hashagg = off");
         }
 
         @Override
@@ -172,6 +168,13 @@ public enum SqlDialect {
     /** Within the current transaction only, prefers aggregating sorted rows to hash tables. */
     public void aggregateBySorting(Connection connection) throws SQLException {
         // H2 has no such choice
+    }
+
+    /** Sets a PostgreSQL planner setting until the end of the current transaction. */
+    private static void setLocal(Connection connection, String assignment) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL " + assignment);
+        }
     }
 
     /** Inserts a pending sync unless the same one exists. */
