@@ -44,6 +44,13 @@ public interface CrmOperations {
      */
     DeleteResult delete(Object entity);
 
+    /**
+     * Whether the CRM takes requests now, and if not why and until when: paused (daily limit),
+     * unauthorized (refused credentials), circuit open (calls kept failing) or disabled. Pauses and
+     * unauthorized holds are shared by every instance and survive restarts.
+     */
+    CrmState state();
+
     /** The payload the serializer builds for the entity (the gem's {@code hubspot_build_payload}). */
     Map<String, Object> payload(Object entity);
 }

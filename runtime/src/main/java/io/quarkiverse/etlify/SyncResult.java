@@ -12,6 +12,15 @@ public enum SyncResult {
     BUFFERED,
     /** The CRM is disabled: nothing was called or written. */
     DISABLED,
-    /** The CRM call or the payload build failed; the error is stored on the sync row. */
+    /**
+     * The CRM could not take the record now (unreachable, server errors after retries, rate or daily
+     * limit, refused credentials, open circuit breaker): not counted toward {@code max-sync-errors};
+     * the reason is stored on the sync row and the record is retried once the CRM is usable again.
+     */
+    DEFERRED,
+    /**
+     * The record's own sync failed (the CRM rejected its data, its serializer or guard threw): counted
+     * toward {@code max-sync-errors}; the error is stored on the sync row.
+     */
     ERROR
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.adapter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The SPI through which Etlify talks to a CRM. Adapters are stateless; credentials come from
@@ -30,6 +31,18 @@ public interface CrmAdapter {
      * @throws CrmNotFoundException when the CRM does not know the record (callers treat it as deleted)
      */
     void delete(String objectType, String crmId);
+
+    /**
+     * Finds the record that an earlier create of this payload may have written although its answer was
+     * lost ({@link CrmAmbiguousWriteException}), so that the next write updates it instead of creating
+     * a second one. Called only before writing a record without CRM id whose last create was ambiguous.
+     *
+     * @return the CRM id of a record holding this payload, or empty (the default: the record is created
+     *         again, which duplicates it if the lost create was applied)
+     */
+    default Optional<String> findCreated(String objectType, Map<String, Object> payload) {
+        return Optional.empty();
+    }
 
     /** Whether {@link #batchUpsert} is implemented; otherwise callers upsert record by record. */
     default boolean supportsBatchUpsert() {

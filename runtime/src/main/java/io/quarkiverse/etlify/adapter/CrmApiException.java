@@ -12,4 +12,10 @@ public class CrmApiException extends CrmException {
     public boolean isTransient() {
         return status() >= 500;
     }
+
+    /** Another client error (4xx) refuses this request's content; server errors and no answer are the CRM's. */
+    @Override
+    public boolean isRecordSpecific() {
+        return status() >= 400 && status() < 500;
+    }
 }

@@ -44,4 +44,14 @@ public abstract class CrmException extends RuntimeException {
     public boolean isTransient() {
         return false;
     }
+
+    /**
+     * Whether the failure is about this record's data (the CRM rejected it), so that it counts toward
+     * {@code max-sync-errors}. Failures of the CRM as a whole (unreachable, server errors, refused
+     * credentials, rate limits, an open circuit breaker) are not: the records are deferred, uncounted,
+     * and retried once the CRM is usable again.
+     */
+    public boolean isRecordSpecific() {
+        return false;
+    }
 }

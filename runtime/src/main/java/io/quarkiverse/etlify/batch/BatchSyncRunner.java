@@ -21,6 +21,7 @@ import io.quarkiverse.etlify.queue.QueueSignal;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.state.LeaseStore;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.BatchOutcome;
@@ -28,7 +29,7 @@ import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Runs a batch sync: for each enabled CRM and mapped model, pages through the stale records' ids and
+ * Runs a batch sync: for each enabled CRM (holding its lease) and mapped model, pages through the stale records' ids and
  * syncs each page with the {@link BatchSynchronizer} (inline, {@code batch-sync.concurrency} pages at
  * once) or queues it for the workers (async). Memory stays flat: a few pages of ids at a time.
  */
@@ -58,40 +59,68 @@ public class BatchSyncRunner {
     @Inject
     EtlifyRuntimeConfig config;
 
+    @Inject
+    LeaseStore leases;
+
+    /**
+     * Runs a batch sync of each enabled CRM whose lease this run gets: across every instance, one batch
+     * sync per CRM at a time, whoever starts it (scheduler, API, admin). A CRM whose batch sync is
+     * already running is not waited for: it is reported in {@link BatchSyncStats#alreadyRunning()}.
+     */
     public BatchSyncStats run(BatchSync options) {
         int pageSize = options.batchSize().orElse(config.batchSync().batchSize());
         Map<String, Long> perModel = new TreeMap<>();
+        Map<String, String> alreadyRunning = new TreeMap<>();
         AtomicLong errors = new AtomicLong();
+        AtomicLong deferred = new AtomicLong();
         for (String name : options.crms().isEmpty() ? crms.names() : options.crms()) {
             CrmRuntime crm = crms.find(name).orElseThrow();
             if (!crm.enabled()) {
                 continue;
             }
-            for (Mapping mapping : mappings.mappingsOf(name)) {
-                if (!options.models().isEmpty() && options.models().stream().noneMatch(m -> m == mapping.entityType())) {
-                    continue;
+            BatchSyncLease lease = new BatchSyncLease(leases, name, config.batchSync().lease());
+            if (!lease.acquire()) {
+                String holder = lease.holder();
+                LOG.infof("Batch sync of CRM %s not started: %s is running one", name, holder);
+                alreadyRunning.put(name, holder);
+                continue;
+            }
+            try {
+                for (Mapping mapping : mappings.mappingsOf(name)) {
+                    if (options.models().isEmpty() || options.models().stream().anyMatch(m -> m == mapping.entityType())) {
+                        long count = syncModel(crm, mapping, options, pageSize, lease, errors, deferred);
+                        perModel.merge(mapping.resourceType(), count, Long::sum);
+                    }
                 }
-                AtomicLong count = new AtomicLong();
-                try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
-                    finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
-                        count.addAndGet(ids.size());
-                        if (options.isInline()) {
-                            pages.submit(() -> {
-                                BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
-                                errors.addAndGet(outcome.count(SyncResult.ERROR));
-                            });
-                        } else {
-                            enqueue(crm, mapping, ids, options.isForce());
-                        }
-                    });
-                    pages.await();
-                }
-                perModel.merge(mapping.resourceType(), count.get(), Long::sum);
-                LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), name, count.get());
+            } finally {
+                lease.release();
             }
         }
         long total = perModel.values().stream().mapToLong(Long::longValue).sum();
-        return new BatchSyncStats(total, perModel, errors.get());
+        return new BatchSyncStats(total, perModel, errors.get(), deferred.get(), alreadyRunning);
+    }
+
+    private long syncModel(CrmRuntime crm, Mapping mapping, BatchSync options, int pageSize, BatchSyncLease lease,
+            AtomicLong errors, AtomicLong deferred) {
+        AtomicLong count = new AtomicLong();
+        try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
+            finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
+                lease.renewIfDue();
+                count.addAndGet(ids.size());
+                if (options.isInline()) {
+                    pages.submit(() -> {
+                        BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
+                        errors.addAndGet(outcome.count(SyncResult.ERROR));
+                        deferred.addAndGet(outcome.deferred().size());
+                    });
+                } else {
+                    enqueue(crm, mapping, ids, options.isForce());
+                }
+            });
+            pages.await();
+        }
+        LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), crm.name(), count.get());
+        return count.get();
     }
 
     private void enqueue(CrmRuntime crm, Mapping mapping, List<Object> ids, boolean force) {

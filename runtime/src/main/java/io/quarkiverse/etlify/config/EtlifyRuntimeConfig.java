@@ -115,6 +115,14 @@ public interface EtlifyRuntimeConfig {
         /** The circuit breaker that stops calling a CRM that keeps failing. */
         CircuitBreaker circuitBreaker();
 
+        /**
+         * After the CRM refused the credentials (401/403), how long every instance holds the CRM's
+         * requests before sending one to find out whether valid credentials are back (e.g. a rotated
+         * token). Records are deferred meanwhile, not counted as errors. Must be positive.
+         */
+        @WithDefault("1m")
+        Duration unauthorizedPause();
+
         /** Settings of the HubSpot adapter. */
         HubSpot hubspot();
 
@@ -216,7 +224,10 @@ public interface EtlifyRuntimeConfig {
         Duration maxDuration();
     }
 
-    /** Circuit breaker settings; only transient failures (5xx, I/O errors, timeouts) count as failures. */
+    /**
+     * Circuit breaker settings; only calls that still fail after their retries with a transient failure
+     * (5xx, I/O errors, timeouts) count as failures.
+     */
     @ConfigGroup
     interface CircuitBreaker {
 

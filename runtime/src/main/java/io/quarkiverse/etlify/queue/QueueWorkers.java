@@ -2,13 +2,11 @@ package io.quarkiverse.etlify.queue;
 
 import static io.quarkiverse.etlify.config.ConfigChecks.positive;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +23,7 @@ import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.runtime.DaemonThreads;
+import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,7 +33,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 /**
  * The durable queue's workers: per enabled CRM, {@code queue.concurrency} threads claim due requests
  * in batches, sync them through the {@link BatchSynchronizer} (grouped by mapping) and complete them;
- * failing records are retried with exponential back-off until they reach {@code max-sync-errors}.
+ * failing records are retried with exponential back-off until they reach {@code max-sync-errors};
+ * records the CRM could not take are retried, uncounted, once it said it would take requests again.
  * A crashed worker's claims become claimable again when their lease expires.
  */
 @ApplicationScoped
@@ -61,7 +61,6 @@ public class QueueWorkers {
     @Inject
     QueueSignal signal;
 
-    private final String instance = instanceName();
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
 
@@ -76,7 +75,7 @@ public class QueueWorkers {
             }
             ExecutorService pool = DaemonThreads.fixedPool(queue.concurrency(), "etlify-queue-" + name);
             for (int i = 0; i < queue.concurrency(); i++) {
-                String worker = instance + "/" + name + "/" + i;
+                String worker = Holders.INSTANCE + "/" + name + "/" + i;
                 pool.execute(() -> loop(crm, queue, worker));
             }
             pools.add(pool);
@@ -127,7 +126,7 @@ public class QueueWorkers {
             return;
         }
         BatchOutcome outcome = synchronizer.sync(crm, mapping,
-                batch.stream().map(request -> mapping.parseId(request.resourceId())).toList(), false);
+                batch.stream().map(request -> mapping.parseId(request.resourceId())).toList(), false, worker);
         List<ClaimedRequest> done = new ArrayList<>();
         List<ClaimedRequest> deferred = new ArrayList<>();
         Map<Duration, List<ClaimedRequest>> failed = new LinkedHashMap<>();
@@ -143,7 +142,10 @@ public class QueueWorkers {
             }
         }
         requests.complete(crm.name(), done, worker);
-        requests.retryLater(crm.name(), deferred, worker, queue.retryBackoff());
+        // not counted: due again once the CRM said it would take requests, and no sooner than the back-off
+        Duration wait = outcome.retryAfter().filter(asked -> asked.compareTo(queue.retryBackoff()) > 0)
+                .orElse(queue.retryBackoff());
+        requests.retryLater(crm.name(), deferred, worker, wait);
         failed.forEach((delay, requestsToRetry) -> requests.retryLater(crm.name(), requestsToRetry, worker, delay));
     }
 
@@ -173,15 +175,5 @@ public class QueueWorkers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String instanceName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "localhost";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

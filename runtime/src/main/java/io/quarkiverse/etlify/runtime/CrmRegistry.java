@@ -70,7 +70,8 @@ public class CrmRegistry {
                 problems.add(e.getMessage());
                 continue;
             }
-            built.put(name, new CrmRuntime(name, crmConfig.enabled(), guards.protect(name, adapter), maxSyncErrors));
+            built.put(name, new CrmRuntime(name, crmConfig.enabled(), guards.protect(name, adapter), maxSyncErrors,
+                    crmConfig.queue().lease()));
         }
         positive("quarkus.etlify.max-sync-errors", runtimeConfig.maxSyncErrors(), problems);
         positive("quarkus.etlify.batch-sync.batch-size", runtimeConfig.batchSync().batchSize(), problems);

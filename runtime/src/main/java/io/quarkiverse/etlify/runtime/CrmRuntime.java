@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.runtime;
 
+import java.time.Duration;
+
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 
 /**
@@ -9,6 +11,7 @@ import io.quarkiverse.etlify.adapter.CrmAdapter;
  * @param enabled whether the CRM is enabled
  * @param adapter its adapter
  * @param maxSyncErrors failures after which a record leaves batch syncs
+ * @param claimLease how long a claim on a record lasts when its holder dies ({@code queue.lease})
  */
-public record CrmRuntime(String name, boolean enabled, CrmAdapter adapter, int maxSyncErrors) {
+public record CrmRuntime(String name, boolean enabled, CrmAdapter adapter, int maxSyncErrors, Duration claimLease) {
 }

@@ -12,6 +12,7 @@ import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.batch.BatchSyncRunner;
 import io.quarkiverse.etlify.mapping.EntityAccess;
 import io.quarkiverse.etlify.mapping.Mapping;
@@ -30,14 +31,15 @@ public class DefaultEtlify implements Etlify {
 
     @Inject
     public DefaultEtlify(CrmRegistry registry, MappingRegistry mappings, Synchronizer synchronizer, Deleter deleter,
-            CrmDispatchers dispatchers, BatchSyncRunner batchSyncs) {
+            CrmDispatchers dispatchers, BatchSyncRunner batchSyncs, CrmGuards guards) {
         this.mappings = mappings;
         this.batchSyncs = batchSyncs;
         this.crms = registry.names().stream()
                 .map(name -> registry.find(name).orElseThrow())
                 .collect(Collectors.toUnmodifiableMap(CrmRuntime::name,
                         crm -> crm.enabled()
-                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(crm.name()))
+                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(crm.name()),
+                                        guards.forCrm(crm.name()))
                                 : new DisabledCrm(crm.name(), mappings)));
     }
 

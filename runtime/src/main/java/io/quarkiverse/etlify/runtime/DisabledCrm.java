@@ -3,6 +3,7 @@ package io.quarkiverse.etlify.runtime;
 import java.util.Map;
 
 import io.quarkiverse.etlify.CrmOperations;
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
@@ -58,6 +59,11 @@ final class DisabledCrm implements CrmOperations {
     public DeleteResult delete(Object entity) {
         Mappings.forEntity(mappings, entity, name);
         return DeleteResult.DISABLED;
+    }
+
+    @Override
+    public CrmState state() {
+        return new CrmState(CrmState.Condition.DISABLED, null, null, null);
     }
 
     @Override

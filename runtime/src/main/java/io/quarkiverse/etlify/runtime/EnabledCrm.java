@@ -3,10 +3,12 @@ package io.quarkiverse.etlify.runtime;
 import java.util.Map;
 
 import io.quarkiverse.etlify.CrmOperations;
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.SyncDispatcher;
 import io.quarkiverse.etlify.SyncRequest;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
@@ -21,9 +23,11 @@ final class EnabledCrm implements CrmOperations {
     private final Synchronizer synchronizer;
     private final Deleter deleter;
     private final SyncDispatcher defaultDispatcher;
+    private final CrmCallGuard guard;
 
     EnabledCrm(CrmRuntime crm, MappingRegistry mappings, Synchronizer synchronizer, Deleter deleter,
-            SyncDispatcher defaultDispatcher) {
+            SyncDispatcher defaultDispatcher, CrmCallGuard guard) {
+        this.guard = guard;
         this.crm = crm;
         this.mappings = mappings;
         this.synchronizer = synchronizer;
@@ -75,6 +79,11 @@ final class EnabledCrm implements CrmOperations {
     public DeleteResult delete(Object entity) {
         Mapping mapping = Mappings.forEntity(mappings, entity, crm.name());
         return deleter.delete(crm, mapping, mapping.id(entity));
+    }
+
+    @Override
+    public CrmState state() {
+        return guard.state();
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.quarkiverse.etlify.state;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +38,19 @@ public class LeaseStore {
         }
     }
 
+    /** Who holds the lease now, if anyone does and it has not expired. */
+    public Optional<String> holder(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT owner FROM etlify_leases WHERE name = ? AND expires_at >= CURRENT_TIMESTAMP")) {
+                statement.setString(1, name);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String> empty();
+                }
+            }
+        }));
+    }
+
     /** Gives the lease back if {@code owner} holds it. */
     public void release(String name, String owner) {
         QuarkusTransaction.requiringNew().run(() -> Jdbc.work(connection -> {
@@ -46,7 +63,7 @@ public class LeaseStore {
         }));
     }
 
-    private static boolean isDuplicateKey(Throwable failure) {
+    static boolean isDuplicateKey(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return true;

@@ -1,12 +1,16 @@
 package io.quarkiverse.etlify.state;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** The SQL that differs between the supported databases: all of it lives here. */
 public enum SqlDialect {
@@ -69,6 +73,33 @@ public enum SqlDialect {
         }
 
         @Override
+        Set<String> claimSyncRows(Connection connection, String crmName, String resourceType, List<String> resourceIds,
+                String owner, long leaseMillis) throws SQLException {
+            // one statement: missing rows inserted claimed, free or expired ones claimed, the others untouched
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO crm_synchronisations AS old"
+                    + " (crm_name, resource_type, resource_id, error_count, created_at, updated_at, claimed_by,"
+                    + " claimed_until) SELECT ?, ?, r.id, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, " + nowPlusMillis()
+                    + " FROM unnest(CAST(? AS VARCHAR[])) AS r(id)"
+                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by,"
+                    + " claimed_until = EXCLUDED.claimed_until WHERE old.claimed_until IS NULL"
+                    + " OR old.claimed_until < CURRENT_TIMESTAMP OR old.claimed_by = EXCLUDED.claimed_by"
+                    + " RETURNING resource_id")) {
+                statement.setString(1, crmName);
+                statement.setString(2, resourceType);
+                statement.setString(3, owner);
+                statement.setLong(4, leaseMillis);
+                statement.setArray(5, connection.createArrayOf("varchar", resourceIds.toArray()));
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getString(1));
+                    }
+                }
+                return claimed;
+            }
+        }
+
+        @Override
         String insertRateLimitRow() {
             return "INSERT INTO etlify_rate_limits (crm_name, created_at) VALUES (?, clock_timestamp())"
                     + " ON CONFLICT (crm_name) DO NOTHING";
@@ -126,6 +157,40 @@ public enum SqlDialect {
         }
 
         @Override
+        Set<String> claimSyncRows(Connection connection, String crmName, String resourceType, List<String> resourceIds,
+                String owner, long leaseMillis) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement("MERGE INTO crm_synchronisations old USING"
+                    + " (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)),"
+                    + " CAST(? AS VARCHAR(128)), " + nowPlusMillis() + ")) AS new_row(crm_name, resource_type,"
+                    + " resource_id, claimed_by, claimed_until) ON old.crm_name = new_row.crm_name"
+                    + " AND old.resource_type = new_row.resource_type AND old.resource_id = new_row.resource_id"
+                    + " WHEN MATCHED AND (old.claimed_until IS NULL OR old.claimed_until < CURRENT_TIMESTAMP"
+                    + " OR old.claimed_by = new_row.claimed_by) THEN UPDATE SET claimed_by = new_row.claimed_by,"
+                    + " claimed_until = new_row.claimed_until"
+                    + " WHEN NOT MATCHED THEN INSERT (crm_name, resource_type, resource_id, error_count, created_at,"
+                    + " updated_at, claimed_by, claimed_until) VALUES (new_row.crm_name, new_row.resource_type,"
+                    + " new_row.resource_id, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, new_row.claimed_by,"
+                    + " new_row.claimed_until)")) {
+                for (String id : resourceIds) {
+                    statement.setString(1, crmName);
+                    statement.setString(2, resourceType);
+                    statement.setString(3, id);
+                    statement.setString(4, owner);
+                    statement.setLong(5, leaseMillis);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                Set<String> claimed = new HashSet<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        claimed.add(resourceIds.get(i));
+                    }
+                }
+                return claimed;
+            }
+        }
+
+        @Override
         String insertRateLimitRow() {
             return "MERGE INTO etlify_rate_limits KEY (crm_name) VALUES (?, CURRENT_TIMESTAMP)";
         }
@@ -139,15 +204,15 @@ public enum SqlDialect {
     };
 
     /** Columns of an inserted sync row, in binding order. */
-    static final java.util.List<String> SYNC_COLUMNS = java.util.List.of("crm_name", "resource_type", "resource_id",
+    static final List<String> SYNC_COLUMNS = List.of("crm_name", "resource_type", "resource_id",
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
             "updated_at", "source_dependency_count", "sync_requested_at");
 
     /** Element types of the arrays bound to {@link #upsertSyncRows}, in binding order. */
-    static final java.util.List<String> SYNC_ARRAY_COLUMNS = java.util.List.of("varchar", "varchar", "varchar",
+    static final List<String> SYNC_ARRAY_COLUMNS = List.of("varchar", "varchar", "varchar",
             "varchar", "varchar", "varchar", "text", "int4", "int8", "varchar");
 
-    private static final java.util.List<String> SYNC_COLUMN_TYPES = java.util.List.of("VARCHAR(64)", "VARCHAR(255)",
+    private static final List<String> SYNC_COLUMN_TYPES = List.of("VARCHAR(64)", "VARCHAR(255)",
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
             "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT", "TIMESTAMP(6) WITH TIME ZONE");
 
@@ -216,6 +281,13 @@ public enum SqlDialect {
     String upsertSyncRows(String updateSet) {
         return null;
     }
+
+    /**
+     * Claims sync rows (ids sorted) for {@code owner}, inserting missing ones; rows claimed by another
+     * owner whose claim has not expired are left alone. Returns the ids claimed.
+     */
+    abstract Set<String> claimSyncRows(Connection connection, String crmName, String resourceType,
+            List<String> resourceIds, String owner, long leaseMillis) throws SQLException;
 
     /** Inserts the lock row of a CRM's rate limit ({@code crm_name} bound first) unless it exists. */
     abstract String insertRateLimitRow();

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,13 +34,14 @@ public class SyncStateStore {
     private static final String SYNCED = "crm_id = {new}.crm_id, last_digest = {new}.last_digest,"
             + " last_synced_at = {new}.last_synced_at, source_watermark = {new}.source_watermark,"
             + " source_dependency_count = {new}.source_dependency_count, last_error = NULL, error_count = 0,"
-            + " next_attempt_at = NULL, updated_at = {new}.updated_at";
+            + " next_attempt_at = NULL, create_unconfirmed_at = NULL, updated_at = {new}.updated_at";
     private static final String UNCHANGED = "last_synced_at = {new}.last_synced_at,"
             + " source_watermark = {new}.source_watermark, source_dependency_count = {new}.source_dependency_count,"
             + " updated_at = {new}.updated_at";
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
+    private static final String CREATE_UNCONFIRMED = DEFERRED + ", create_unconfirmed_at = {new}.updated_at";
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at, updated_at = {new}.updated_at";
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
@@ -58,7 +62,8 @@ public class SyncStateStore {
             }
             for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
-                String sql = "SELECT resource_id, crm_id, last_digest, error_count FROM crm_synchronisations"
+                String sql = "SELECT resource_id, crm_id, last_digest, error_count, create_unconfirmed_at"
+                        + " FROM crm_synchronisations"
                         + " WHERE crm_name = ? AND resource_type = ? AND resource_id IN ("
                         + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -69,7 +74,8 @@ public class SyncStateStore {
                     }
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
-                            rows.put(rs.getString(1), new SyncRow(rs.getString(2), rs.getString(3), rs.getInt(4)));
+                            rows.put(rs.getString(1), new SyncRow(rs.getString(2), rs.getString(3), rs.getInt(4),
+                                    rs.getObject(5) != null));
                         }
                     }
                 }
@@ -108,9 +114,56 @@ public class SyncStateStore {
         write(FAILED, rows);
     }
 
-    /** Records a failure that is not the record's fault (a CRM rate limit): error stored, count unchanged. */
-    public void markDeferred(SyncKey key, String error) {
-        write(DEFERRED, List.of(RowValues.failed(key, error)));
+    /** Records failures that are not the records' fault (the CRM could not take them): error stored, count unchanged. */
+    public void markDeferredAll(List<RowValues> rows) {
+        write(DEFERRED, rows);
+    }
+
+    /**
+     * Records creates whose outcome is unknown (their answer was lost): like {@link #markDeferredAll},
+     * and the next sync of each record first looks for what the lost create wrote.
+     */
+    public void markCreateUnconfirmedAll(List<RowValues> rows) {
+        write(CREATE_UNCONFIRMED, rows);
+    }
+
+    /**
+     * Claims the sync rows of these records for {@code owner} until {@code lease} has passed, creating the
+     * rows that do not exist: rows another owner holds are left alone. While a claim holds, no other
+     * path calls the CRM for that record, so two calls can never overtake each other.
+     *
+     * @return the resource ids claimed (already held by {@code owner} included)
+     */
+    public Set<String> claim(String crmName, String resourceType, Collection<String> resourceIds, String owner,
+            Duration lease) {
+        List<String> sorted = new ArrayList<>(new TreeSet<>(resourceIds));
+        return Jdbc.work(connection -> Jdbc.dialect(connection).claimSyncRows(connection, crmName, resourceType,
+                sorted, owner, lease.toMillis()));
+    }
+
+    /** Gives back the claims {@code owner} holds on these records. */
+    public void release(String crmName, String resourceType, Collection<String> resourceIds, String owner) {
+        List<String> ids = new ArrayList<>(new TreeSet<>(resourceIds));
+        Jdbc.work(connection -> {
+            int released = 0;
+            for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+                try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                        + " SET claimed_by = NULL, claimed_until = NULL WHERE crm_name = ? AND resource_type = ?"
+                        + " AND resource_id IN (" + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")"
+                        + " AND claimed_by = ?")) {
+                    int i = 1;
+                    statement.setString(i++, crmName);
+                    statement.setString(i++, resourceType);
+                    for (String id : chunk) {
+                        statement.setString(i++, id);
+                    }
+                    statement.setString(i, owner);
+                    released += statement.executeUpdate();
+                }
+            }
+            return released;
+        });
     }
 
     /** Records durable sync requests (one row per record: repeated requests collapse). */
@@ -235,6 +288,11 @@ public class SyncStateStore {
 
         public static RowValues failed(SyncKey key, String error) {
             return new RowValues(key, null, null, null, error, 1, null);
+        }
+
+        /** A failure not counted against the record: a new row starts at no error. */
+        public static RowValues deferred(SyncKey key, String error) {
+            return new RowValues(key, null, null, null, error, 0, null);
         }
     }
 }

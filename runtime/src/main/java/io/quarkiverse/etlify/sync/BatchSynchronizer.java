@@ -3,6 +3,7 @@ package io.quarkiverse.etlify.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,14 +15,13 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmException;
-import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
-import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.adapter.UpsertOutcome;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
 import io.quarkiverse.etlify.state.SyncStateStore;
@@ -31,11 +31,13 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Syncs many records of one mapping with one CRM: one read transaction (freshness computed in SQL as
- * the stale finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one
- * query), the adapter's batch upsert for the records that changed (record by record when the CRM
- * rejects the whole batch, or when the adapter has no batch support), then one write transaction
- * updating every sync row in batched statements.
+ * Syncs many records of one mapping with one CRM: one read transaction claiming the records (those
+ * another call is syncing are deferred) and preparing them (freshness computed in SQL as the stale
+ * finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query),
+ * the adapter's batch upsert for the records that changed (record by record when the CRM rejects the
+ * whole batch, or when the adapter has no batch support), then one write transaction updating every
+ * sync row in batched statements and giving the claims back. Failures of a record count toward its
+ * {@code max-sync-errors}; failures of the CRM as a whole defer the records, uncounted.
  */
 @ApplicationScoped
 public class BatchSynchronizer {
@@ -57,48 +59,80 @@ public class BatchSynchronizer {
     @Inject
     StaleRecordFinder finder;
 
-    /** Syncs the records of these ids; {@code force} ignores stored digests. */
+    /** Syncs the records of these ids, claiming them first; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
+        return sync(crm, mapping, ids, force, null);
+    }
+
+    /**
+     * Syncs the records of these ids.
+     *
+     * @param claimedBy the holder of the records' claims (a queue worker), or {@code null} to claim them here
+     *        and give them back when done
+     */
+    public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String claimedBy) {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
         if (!crm.enabled()) {
             return BatchOutcome.disabled(resourceIds);
         }
+        Written written = new Written(crm.name(), mapping.resourceType(),
+                claimedBy != null ? claimedBy : Holders.unique("batch"), claimedBy == null);
         BatchOutcome outcome = new BatchOutcome();
+        // a failure here rolls the claims back with the rest
         List<ToSend> toSend = QuarkusTransaction.requiringNew()
-                .call(() -> prepare(crm.name(), mapping, ids, resourceIds, force, outcome));
+                .call(() -> prepare(crm, mapping, ids, resourceIds, force, outcome, written));
         if (toSend.isEmpty()) {
             return outcome;
         }
-        List<RowValues> synced = new ArrayList<>();
-        List<RowValues> failed = new ArrayList<>();
-        send(crm.adapter(), mapping, toSend, synced, failed, outcome);
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.markSyncedAll(synced);
-            store.markFailedAll(failed);
-            if (dependencies.hasDependents(mapping)) {
-                synced.forEach(row -> dependencies.release(row.key()));
-            }
-        });
+        try {
+            send(crm.adapter(), mapping, toSend, written, outcome);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                store.markSyncedAll(written.synced);
+                store.markFailedAll(written.failed);
+                store.markDeferredAll(written.deferred);
+                store.markCreateUnconfirmedAll(written.unconfirmed);
+                written.releaseIfOwn(store);
+                if (dependencies.hasDependents(mapping)) {
+                    written.synced.forEach(row -> dependencies.release(row.key()));
+                }
+            });
+        }
         return outcome;
     }
 
-    private List<ToSend> prepare(String crm, Mapping mapping, List<?> ids, List<String> resourceIds, boolean force,
-            BatchOutcome outcome) {
+    private List<ToSend> prepare(CrmRuntime crm, Mapping mapping, List<?> allIds, List<String> allResourceIds,
+            boolean force, BatchOutcome outcome, Written written) {
+        List<Object> ids = new ArrayList<>();
+        List<String> resourceIds = new ArrayList<>();
+        Set<String> claimed = written.ownClaims
+                ? store.claim(crm.name(), mapping.resourceType(), allResourceIds, written.owner, crm.claimLease())
+                : Set.copyOf(allResourceIds);
+        for (int i = 0; i < allIds.size(); i++) {
+            if (claimed.contains(allResourceIds.get(i))) {
+                ids.add(allIds.get(i));
+                resourceIds.add(allResourceIds.get(i));
+            } else {
+                // another call is syncing it: that call reads what was committed before it claimed
+                outcome.defer(allResourceIds.get(i), null);
+            }
+        }
+        written.claimed.addAll(resourceIds);
         Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
         session.setDefaultReadOnly(true);
         // read first: a change committed between this statement and the load can only make the stored
         // watermark older than the payload (a needless re-check later), never newer (a lost update)
-        Map<String, Freshness> freshnessInSql = finder.freshness(mapping, ids).orElse(null);
-        List<?> entities = session.byMultipleIds(mapping.entityType()).multiLoad(ids);
-        Map<String, SyncRow> rows = store.findAll(crm, mapping.resourceType(), resourceIds);
+        Map<String, Freshness> freshnessInSql = ids.isEmpty() ? Map.of() : finder.freshness(mapping, ids).orElse(null);
+        List<?> entities = ids.isEmpty() ? List.of() : session.byMultipleIds(mapping.entityType()).multiLoad(ids);
+        Map<String, SyncRow> rows = store.findAll(crm.name(), mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
         List<RowValues> failed = new ArrayList<>();
         List<ToSend> toSend = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Object entity = entities.get(i);
             String resourceId = resourceIds.get(i);
-            SyncKey key = new SyncKey(crm, mapping.resourceType(), resourceId);
+            SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), resourceId);
             if (entity == null) {
                 outcome.put(resourceId, SyncResult.SKIPPED);
                 continue;
@@ -123,66 +157,124 @@ public class BatchSynchronizer {
         }
         store.markUnchangedAll(unchanged);
         store.markFailedAll(failed);
+        if (toSend.isEmpty()) {
+            written.releaseIfOwn(store);
+        }
         return toSend;
     }
 
-    private void send(CrmAdapter adapter, Mapping mapping, List<ToSend> toSend, List<RowValues> synced,
-            List<RowValues> failed, BatchOutcome outcome) {
-        if (adapter.supportsBatchUpsert()) {
+    private void send(CrmAdapter adapter, Mapping mapping, List<ToSend> records, Written written,
+            BatchOutcome outcome) {
+        List<ToSend> toSend = reconciled(adapter, mapping, records, written, outcome);
+        if (adapter.supportsBatchUpsert() && !toSend.isEmpty()) {
             try {
                 Map<String, UpsertOutcome> results = adapter.batchUpsert(mapping.objectType(), mapping.idProperty(),
                         toSend.stream().map(ToSend::input).toList());
                 for (ToSend record : toSend) {
                     UpsertOutcome result = results.get(record.key().resourceId());
                     if (result != null && result.isSuccess()) {
-                        succeeded(record, result.crmId(), synced, outcome);
-                    } else if (result != null && result.error() instanceof CrmRateLimitedException) {
-                        outcome.defer(record.key().resourceId());
+                        succeeded(record, result.crmId(), written, outcome);
                     } else {
                         failed(record, result == null ? new IllegalStateException("no outcome from the CRM") : result.error(),
-                                failed, outcome);
+                                written, outcome);
                     }
                 }
                 return;
-            } catch (CrmRateLimitedException e) {
-                toSend.forEach(record -> outcome.defer(record.key().resourceId()));
-                return;
-            } catch (CrmValidationException e) {
+            } catch (CrmException e) {
+                if (!Failures.isRecordSpecific(e)) {
+                    toSend.forEach(record -> failed(record, e, written, outcome));
+                    return;
+                }
+                // the CRM refused the batch for what some record holds: each record gets its own verdict
                 LOG.debugf("CRM rejected a batch of %d %s, syncing them one by one: %s", toSend.size(),
                         mapping.objectType(), redactor.describe(e));
-            } catch (CrmException e) {
-                toSend.forEach(record -> failed(record, e, failed, outcome));
-                return;
             }
         }
         for (int i = 0; i < toSend.size(); i++) {
             ToSend record = toSend.get(i);
             try {
                 succeeded(record, adapter.upsert(mapping.objectType(), record.prepared().payload(),
-                        mapping.idProperty(), record.prepared().crmId()), synced, outcome);
-            } catch (CrmRateLimitedException e) {
-                toSend.subList(i, toSend.size()).forEach(left -> outcome.defer(left.key().resourceId()));
-                return;
+                        mapping.idProperty(), record.prepared().crmId()), written, outcome);
             } catch (RuntimeException e) {
-                failed(record, e, failed, outcome);
+                failed(record, e, written, outcome);
+                if (!Failures.isRecordSpecific(e)) {
+                    // the CRM cannot take any more now: the rest waits with it, without a request each
+                    toSend.subList(i + 1, toSend.size()).forEach(left -> failed(left, e, written, outcome));
+                    return;
+                }
             }
         }
     }
 
-    private static void succeeded(ToSend record, String crmId, List<RowValues> synced, BatchOutcome outcome) {
-        synced.add(RowValues.synced(record.key(), crmId, record.prepared().digest(), record.prepared().freshness()));
+    /** The records to write, those whose last create's answer was lost pointed at what that create wrote. */
+    private List<ToSend> reconciled(CrmAdapter adapter, Mapping mapping, List<ToSend> toSend, Written written,
+            BatchOutcome outcome) {
+        List<ToSend> reconciled = new ArrayList<>(toSend.size());
+        for (ToSend record : toSend) {
+            Prepared prepared = record.prepared();
+            if (!prepared.createUnconfirmed() || prepared.crmId() != null) {
+                reconciled.add(record);
+                continue;
+            }
+            try {
+                String found = adapter.findCreated(mapping.objectType(), prepared.payload()).orElse(null);
+                reconciled.add(new ToSend(record.key(), prepared.withCrmId(found)));
+            } catch (RuntimeException e) {
+                failed(record, e, written, outcome);
+            }
+        }
+        return reconciled;
+    }
+
+    private static void succeeded(ToSend record, String crmId, Written written, BatchOutcome outcome) {
+        written.synced.add(RowValues.synced(record.key(), crmId, record.prepared().digest(), record.prepared().freshness()));
         outcome.put(record.key().resourceId(), SyncResult.SYNCED);
     }
 
-    private void failed(ToSend record, Throwable error, List<RowValues> failed, BatchOutcome outcome) {
-        failed.add(RowValues.failed(record.key(), redactor.describe(error)));
-        outcome.put(record.key().resourceId(), SyncResult.ERROR);
+    private void failed(ToSend record, Throwable error, Written written, BatchOutcome outcome) {
+        String description = redactor.describe(error);
+        if (Failures.isRecordSpecific(error)) {
+            written.failed.add(RowValues.failed(record.key(), description));
+            outcome.put(record.key().resourceId(), SyncResult.ERROR);
+        } else {
+            RowValues row = RowValues.deferred(record.key(), description);
+            (Failures.isUnconfirmedCreate(error) ? written.unconfirmed : written.deferred).add(row);
+            outcome.defer(record.key().resourceId(), Failures.retryAfter(error));
+        }
     }
 
     private record ToSend(SyncKey key, Prepared prepared) {
 
         BatchUpsertInput input() {
             return new BatchUpsertInput(key.resourceId(), prepared.payload(), prepared.crmId());
+        }
+    }
+
+    /** The sync rows one batch writes at the end, and the claims it holds. */
+    private static final class Written {
+
+        final String crm;
+        final String resourceType;
+        final String owner;
+        final boolean ownClaims;
+        final List<String> claimed = new ArrayList<>();
+        final List<RowValues> synced = new ArrayList<>();
+        final List<RowValues> failed = new ArrayList<>();
+        final List<RowValues> deferred = new ArrayList<>();
+        final List<RowValues> unconfirmed = new ArrayList<>();
+
+        Written(String crm, String resourceType, String owner, boolean ownClaims) {
+            this.crm = crm;
+            this.resourceType = resourceType;
+            this.owner = owner;
+            this.ownClaims = ownClaims;
+        }
+
+        /** Gives back the claims taken here, in the current transaction (a queue worker gives back its own). */
+        void releaseIfOwn(SyncStateStore store) {
+            if (ownClaims && !claimed.isEmpty()) {
+                store.release(crm, resourceType, claimed, owner);
+            }
         }
     }
 }

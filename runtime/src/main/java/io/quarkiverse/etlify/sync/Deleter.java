@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.sync;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,17 +10,21 @@ import io.quarkiverse.etlify.adapter.CrmNotFoundException;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** Deletes one record from one CRM, inline. */
+/** Deletes one record from one CRM, inline, holding the record's claim as a sync does. */
 @ApplicationScoped
 public class Deleter {
 
     @Inject
     SyncStateStore store;
+
+    @Inject
+    RecordClaims claims;
 
     /**
      * Deletes the CRM record when its CRM id is known. A CRM that no longer knows the record counts
@@ -27,16 +33,22 @@ public class Deleter {
     public DeleteResult delete(CrmRuntime crm, Mapping mapping, Object id) {
         Transactions.requireNone("delete");
         SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id));
-        SyncRow row = QuarkusTransaction.requiringNew().call(() -> store.find(key));
-        if (row == null || row.crmId() == null) {
-            return DeleteResult.NOOP;
-        }
+        String owner = Holders.unique("delete");
+        SyncRow row = claims.whenClaimed(crm, key, owner, () -> store.find(key));
         try {
-            crm.adapter().delete(mapping.objectType(), row.crmId());
-        } catch (CrmNotFoundException alreadyGone) {
-            // the CRM record is gone either way
+            if (row == null || row.crmId() == null) {
+                return DeleteResult.NOOP;
+            }
+            try {
+                crm.adapter().delete(mapping.objectType(), row.crmId());
+            } catch (CrmNotFoundException alreadyGone) {
+                // the CRM record is gone either way
+            }
+            QuarkusTransaction.requiringNew().run(() -> store.forgetCrmId(key));
+            return DeleteResult.DELETED;
+        } finally {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner));
         }
-        QuarkusTransaction.requiringNew().run(() -> store.forgetCrmId(key));
-        return DeleteResult.DELETED;
     }
 }

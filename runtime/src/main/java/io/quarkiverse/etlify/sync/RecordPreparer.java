@@ -46,18 +46,26 @@ public class RecordPreparer {
         if (!force && stored != null && digest.equals(stored.lastDigest())) {
             return Prepared.done(SyncResult.NOT_MODIFIED, freshness);
         }
-        return new Prepared(null, payload, digest, freshness, stored == null ? null : stored.crmId());
+        return new Prepared(null, payload, digest, freshness, stored == null ? null : stored.crmId(),
+                stored != null && stored.createUnconfirmed());
     }
 
     /**
      * A prepared record: a result reached without the CRM, or what to send.
      *
      * @param result {@code null} when the record must be sent
+     * @param createUnconfirmed an earlier create's answer was lost: look for what it wrote before writing
      */
-    record Prepared(SyncResult result, Map<String, Object> payload, String digest, Freshness freshness, String crmId) {
+    record Prepared(SyncResult result, Map<String, Object> payload, String digest, Freshness freshness, String crmId,
+            boolean createUnconfirmed) {
 
         static Prepared done(SyncResult result, Freshness freshness) {
-            return new Prepared(result, null, null, freshness, null);
+            return new Prepared(result, null, null, freshness, null, false);
+        }
+
+        /** The same record, to be written to the CRM record of that id. */
+        Prepared withCrmId(String id) {
+            return new Prepared(result, payload, digest, freshness, id, false);
         }
 
         /** Whether the sync row's time and freshness move without a CRM call: skipped by the guard, or unmodified. */

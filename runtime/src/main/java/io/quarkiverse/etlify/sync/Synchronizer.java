@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.sync;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -7,20 +9,23 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.state.SyncStateStore.RowValues;
 import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Syncs one record with one CRM, inline. Three short transactions, none open during the CRM call:
- * read (guard, payload, digest and watermark taken from the same committed state), then the call,
- * then the sync row update. The watermark stored is the one read with the payload, so a change
+ * claim the record and read it (guard, payload, digest and watermark taken from the same committed
+ * state), then the call, then the sync row update, which gives the claim back. The claim keeps every
+ * other path off the record meanwhile, so a later call reads what this one wrote and two calls never
+ * overtake each other at the CRM. The watermark stored is the one read with the payload, so a change
  * committed while the call is in flight still makes the record stale.
  */
 @ApplicationScoped
@@ -40,27 +45,35 @@ public class Synchronizer {
     @Inject
     SyncDependencyGate dependencies;
 
+    @Inject
+    RecordClaims claims;
+
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
         Transactions.requireNone("syncNow");
         SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id));
+        String owner = Holders.unique("sync");
         Prepared prepared;
         try {
-            prepared = QuarkusTransaction.requiringNew().call(() -> prepare(mapping, id, key, force));
+            prepared = claims.whenClaimed(crm, key, owner, () -> prepare(mapping, id, key, force, owner));
         } catch (RuntimeException e) {
-            return fail(key, e);
+            return fail(key, e, owner);
         }
         if (prepared.result() != null) {
             return prepared.result();
         }
         String crmId;
         try {
-            crmId = crm.adapter().upsert(mapping.objectType(), prepared.payload(), mapping.idProperty(), prepared.crmId());
+            Prepared toWrite = prepared.createUnconfirmed() && prepared.crmId() == null
+                    ? prepared.withCrmId(crm.adapter().findCreated(mapping.objectType(), prepared.payload()).orElse(null))
+                    : prepared;
+            crmId = crm.adapter().upsert(mapping.objectType(), toWrite.payload(), mapping.idProperty(), toWrite.crmId());
         } catch (RuntimeException e) {
-            return fail(key, e);
+            return fail(key, e, owner);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
+            release(key, owner);
             if (dependencies.hasDependents(mapping)) {
                 dependencies.release(key);
             }
@@ -68,32 +81,45 @@ public class Synchronizer {
         return SyncResult.SYNCED;
     }
 
-    private Prepared prepare(Mapping mapping, Object id, SyncKey key, boolean force) {
+    private Prepared prepare(Mapping mapping, Object id, SyncKey key, boolean force, String owner) {
         Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
         session.setDefaultReadOnly(true);
         Object entity = session.find(mapping.entityType(), id);
-        if (entity == null) {
-            return Prepared.done(SyncResult.SKIPPED, null);
-        }
-        Prepared prepared = preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key),
-                force);
-        if (prepared.unchanged()) {
+        Prepared prepared = entity == null ? Prepared.done(SyncResult.SKIPPED, null)
+                : preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key), force);
+        if (prepared.unchanged() && entity != null) {
             store.markUnchanged(key, prepared.freshness());
+        }
+        if (prepared.result() != null) {
+            release(key, owner);
         }
         return prepared;
     }
 
-    private SyncResult fail(SyncKey key, RuntimeException failure) {
+    private SyncResult fail(SyncKey key, RuntimeException failure, String owner) {
         String error = redactor.describe(failure);
-        LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), key.resourceId(), key.crmName(), error);
-        // a rate limit is not the record's fault: it must not count towards max-sync-errors
+        boolean recordSpecific = Failures.isRecordSpecific(failure);
+        LOG.warnf("Sync of %s %s with CRM %s %s: %s", key.resourceType(), key.resourceId(), key.crmName(),
+                recordSpecific ? "failed" : "deferred, the CRM cannot take it now", error);
         QuarkusTransaction.requiringNew().run(() -> {
-            if (failure instanceof CrmRateLimitedException) {
-                store.markDeferred(key, error);
-            } else {
+            if (recordSpecific) {
                 store.markFailed(key, error);
+            } else {
+                List<RowValues> row = List.of(RowValues.deferred(key, error));
+                if (Failures.isUnconfirmedCreate(failure)) {
+                    store.markCreateUnconfirmedAll(row);
+                } else {
+                    store.markDeferredAll(row);
+                }
+                // the durable queue retries it once the CRM is usable again
+                store.requestSync(List.of(key));
             }
+            release(key, owner);
         });
-        return SyncResult.ERROR;
+        return recordSpecific ? SyncResult.ERROR : SyncResult.DEFERRED;
+    }
+
+    private void release(SyncKey key, String owner) {
+        store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
 
 /**
@@ -23,6 +24,10 @@ public final class FaultInjector {
     private final ArrayDeque<Duration> nextLatencies = new ArrayDeque<>();
     private BiPredicate<String, Map<String, String>> inputFailure;
     private String inputFailureMessage = DEFAULT_INPUT_FAILURE;
+    private double failureRatio;
+    private int[] ratioStatuses = {};
+    private final ArrayDeque<Integer> failuresAfterApplying = new ArrayDeque<>();
+    private boolean credentialsRefused;
 
     FaultInjector() {
     }
@@ -40,6 +45,45 @@ public final class FaultInjector {
         for (int i = 0; i < count; i++) {
             failures.addLast(status);
         }
+        return this;
+    }
+
+    /**
+     * Answers a random share of requests with one of {@code statuses} (e.g. 30 % with 500 or 503, as a
+     * degraded CRM does), until {@link #clear()} or a ratio of 0. Like {@link #failNext}, before any state change.
+     */
+    public synchronized FaultInjector failRandomly(double ratio, int... statuses) {
+        if (!(ratio >= 0 && ratio <= 1) || (ratio > 0 && statuses.length == 0)) {
+            throw new IllegalArgumentException("A ratio between 0 and 1 and at least one status are needed");
+        }
+        for (int status : statuses) {
+            if (status < 400 || status > 599) {
+                throw new IllegalArgumentException("Status must be an error status (400-599): " + status);
+            }
+        }
+        failureRatio = ratio;
+        ratioStatuses = statuses.clone();
+        return this;
+    }
+
+    /**
+     * Applies the next {@code count} requests, then answers them with {@code status} instead of their
+     * result: the ambiguous failure of a gateway timing out after the CRM wrote (a client cannot tell
+     * whether its write happened).
+     */
+    public synchronized FaultInjector failAfterApplyingNext(int count, int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("Status must be a server error status (500-599): " + status);
+        }
+        for (int i = 0; i < count; i++) {
+            failuresAfterApplying.addLast(status);
+        }
+        return this;
+    }
+
+    /** Refuses every token with a 401 while {@code refused} (a rotated or revoked private-app token). */
+    public synchronized FaultInjector refuseCredentials(boolean refused) {
+        credentialsRefused = refused;
         return this;
     }
 
@@ -94,6 +138,10 @@ public final class FaultInjector {
         nextLatencies.clear();
         inputFailure = null;
         inputFailureMessage = DEFAULT_INPUT_FAILURE;
+        failureRatio = 0;
+        ratioStatuses = new int[0];
+        failuresAfterApplying.clear();
+        credentialsRefused = false;
         return this;
     }
 
@@ -111,7 +159,19 @@ public final class FaultInjector {
     }
 
     synchronized Optional<Integer> takeFailure() {
-        return Optional.ofNullable(failures.pollFirst());
+        Integer next = failures.pollFirst();
+        if (next == null && failureRatio > 0 && ThreadLocalRandom.current().nextDouble() < failureRatio) {
+            next = ratioStatuses[ThreadLocalRandom.current().nextInt(ratioStatuses.length)];
+        }
+        return Optional.ofNullable(next);
+    }
+
+    synchronized Optional<Integer> takeFailureAfterApplying() {
+        return Optional.ofNullable(failuresAfterApplying.pollFirst());
+    }
+
+    synchronized boolean credentialsRefused() {
+        return credentialsRefused;
     }
 
     /** The injected failure message for this input, empty when it should succeed. */

@@ -108,7 +108,7 @@ final class SandboxHttpHandler implements HttpHandler {
             return HubSpotErrors.response(status, status >= 500 ? "INTERNAL_ERROR" : HubSpotErrors.VALIDATION_ERROR,
                     "Injected failure " + status + " (sandbox fault injection)", correlationId);
         }
-        if (!authenticated) {
+        if (!authenticated || faults.credentialsRefused()) {
             return HubSpotErrors.response(401, HubSpotErrors.INVALID_AUTHENTICATION,
                     token == null ? HubSpotErrors.MISSING_CREDENTIALS : HubSpotErrors.INVALID_CREDENTIALS,
                     correlationId);
@@ -136,11 +136,16 @@ final class SandboxHttpHandler implements HttpHandler {
             return HubSpotErrors.response(404, HubSpotErrors.OBJECT_NOT_FOUND,
                     "No such endpoint in the HubSpot sandbox: " + method + " " + path, correlationId);
         }
+        SandboxResponse answer;
         try {
-            return api.handle(route, query, body, correlationId);
+            answer = api.handle(route, query, body, correlationId);
         } catch (ApiException e) {
-            return e.response();
+            answer = e.response();
         }
+        Optional<Integer> lost = faults.takeFailureAfterApplying();
+        return lost.isEmpty() ? answer : HubSpotErrors.response(lost.get(), "INTERNAL_ERROR",
+                "Injected failure " + lost.get() + " after the request was applied (sandbox fault injection)",
+                correlationId);
     }
 
     /** The requests of the log the contracts reject, checked now (whether or not they were as they arrived). */

@@ -3,6 +3,7 @@ package io.quarkiverse.etlify.adapter.hubspot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
@@ -27,6 +28,8 @@ import io.quarkiverse.etlify.adapter.throttle.GuardedPerRequest;
  */
 final class HubSpotAdapter implements CrmAdapter, GuardedPerRequest {
 
+    /** HubSpot's limit of filters in one filter group. */
+    static final int MAX_SEARCH_FILTERS = 6;
     private static final Logger LOG = Logger.getLogger(HubSpotAdapter.class);
 
     private final String crmName;
@@ -59,6 +62,33 @@ final class HubSpotAdapter implements CrmAdapter, GuardedPerRequest {
     @Override
     public void delete(String objectType, String crmId) {
         requests.send("DELETE " + path(objectType) + "/" + crmId, () -> client.archive(objectType, crmId));
+    }
+
+    /**
+     * Searches for an object holding the payload's values (its first {@value #MAX_SEARCH_FILTERS} non-blank
+     * properties, all equal). HubSpot's search index follows writes by a few seconds, so a create lost
+     * moments before may not be found yet: mapping a unique id property rules duplicates out entirely.
+     */
+    @Override
+    public Optional<String> findCreated(String objectType, Map<String, Object> payload) {
+        Write write = Write.of(null, null, objectType, payload, null, null);
+        List<HubSpotJson.Filter> filters = write.properties().entrySet().stream()
+                .filter(property -> !property.getValue().isBlank())
+                .limit(MAX_SEARCH_FILTERS)
+                .map(property -> new HubSpotJson.Filter(property.getKey(), "EQ", property.getValue()))
+                .toList();
+        if (filters.isEmpty()) {
+            return Optional.empty();
+        }
+        String request = "POST " + path(objectType) + "/search";
+        HubSpotRequests.Answer answer = requests.send(request, () -> client.search(objectType,
+                new HubSpotJson.SearchRequest(List.of(new HubSpotJson.FilterGroup(filters)), List.of(), List.of(), 1,
+                        "0")));
+        Optional<String> found = requests.read(request, answer, HubSpotJson.BatchAnswer.class).resultsOrEmpty().stream()
+                .findFirst().map(HubSpotJson.ObjectAnswer::id);
+        LOG.debugf("HubSpot CRM %s: the lost create of a %s %s", crmName, objectType,
+                found.map(id -> "wrote " + id).orElse("wrote nothing found"));
+        return found;
     }
 
     @Override
@@ -106,7 +136,7 @@ final class HubSpotAdapter implements CrmAdapter, GuardedPerRequest {
 
     private String create(String objectType, Write write) {
         String request = "POST " + path(objectType);
-        HubSpotRequests.Answer answer = requests.send(request,
+        HubSpotRequests.Answer answer = requests.sendCreate(request,
                 () -> client.create(objectType, new HubSpotJson.CreateInput(write.properties(), List.of())));
         return requests.read(request, answer, HubSpotJson.ObjectAnswer.class).id();
     }

@@ -46,7 +46,8 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
             HubSpotJson.CreateItem.class.getName(), HubSpotJson.UpdateItem.class.getName(),
             HubSpotJson.UpsertItem.class.getName(), HubSpotJson.IdItem.class.getName(),
             HubSpotJson.ObjectAnswer.class.getName(), HubSpotJson.BatchAnswer.class.getName(),
-            HubSpotJson.InputError.class.getName() };
+            HubSpotJson.InputError.class.getName(), HubSpotJson.SearchRequest.class.getName(),
+            HubSpotJson.FilterGroup.class.getName(), HubSpotJson.Filter.class.getName() };
 
     private final EtlifyRuntimeConfig config;
     private final CrmGuards guards;

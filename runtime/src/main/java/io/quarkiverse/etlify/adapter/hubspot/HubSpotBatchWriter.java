@@ -19,6 +19,7 @@ import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
+import io.quarkiverse.etlify.adapter.CrmUnavailableException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.adapter.UpsertOutcome;
 
@@ -109,12 +110,13 @@ final class HubSpotBatchWriter {
             }
             HubSpotJson.BatchAnswer answer;
             try {
-                answer = requests.read(request, requests.send(request, () -> call(route, chunk)),
-                        HubSpotJson.BatchAnswer.class);
+                HubSpotRequests.Answer sent = route == Route.CREATE ? requests.sendCreate(request, () -> call(route, chunk))
+                        : requests.send(request, () -> call(route, chunk));
+                answer = requests.read(request, sent, HubSpotJson.BatchAnswer.class);
             } catch (CrmException e) {
                 requestFailures.add(e);
                 if (e instanceof CrmUnauthorizedException || e instanceof CrmRateLimitedException
-                        || e instanceof CrmApiException && e.status() == 0) {
+                        || e instanceof CrmUnavailableException) {
                     // every further request would meet it too (refused token, paused CRM, open circuit)
                     fatal = e;
                 }

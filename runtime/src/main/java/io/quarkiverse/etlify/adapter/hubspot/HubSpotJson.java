@@ -46,6 +46,19 @@ public final class HubSpotJson {
     public record IdItem(String id) {
     }
 
+    /** {@code PublicObjectSearchRequest}: the contract requires every field but {@code query}. */
+    public record SearchRequest(List<FilterGroup> filterGroups, List<String> sorts, List<String> properties, int limit,
+            String after) {
+    }
+
+    /** {@code FilterGroup}: its filters must all match. */
+    public record FilterGroup(List<Filter> filters) {
+    }
+
+    /** {@code Filter}. */
+    public record Filter(String propertyName, String operator, String value) {
+    }
+
     /** A written object, as far as the adapter reads it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ObjectAnswer(String id, Map<String, String> properties, String objectWriteTraceId) {
@@ -55,7 +68,7 @@ public final class HubSpotJson {
         }
     }
 
-    /** {@code BatchResponse*}, with {@code errors} on 207 multi-status answers. */
+    /** {@code BatchResponse*}, with {@code errors} on 207 multi-status answers; also read for search results. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record BatchAnswer(String status, List<ObjectAnswer> results, List<InputError> errors) {
 

@@ -46,6 +46,10 @@ public interface HubSpotObjectsClient {
     Response batchUpsert(@PathParam("objectType") String objectType, HubSpotJson.Batch<HubSpotJson.UpsertItem> input);
 
     @POST
+    @Path("/search")
+    Response search(@PathParam("objectType") String objectType, HubSpotJson.SearchRequest input);
+
+    @POST
     @Path("/batch/archive")
     Response batchArchive(@PathParam("objectType") String objectType, HubSpotJson.Batch<HubSpotJson.IdItem> input);
 }

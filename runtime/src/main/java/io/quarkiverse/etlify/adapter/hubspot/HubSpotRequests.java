@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.adapter.hubspot;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -9,7 +10,9 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.etlify.adapter.CrmAmbiguousWriteException;
 import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.adapter.throttle.RequestThrottle;
 
@@ -50,7 +53,16 @@ final class HubSpotRequests {
      * @param call sends it
      */
     Answer send(String request, Supplier<Response> call) {
-        return guard.call(() -> once(request, call));
+        return guard.call(() -> once(request, call, false));
+    }
+
+    /**
+     * Sends a create, which HubSpot cannot recognise when sent twice: once it may have reached HubSpot,
+     * a server error or a lost answer is a {@link CrmAmbiguousWriteException}, not retried. Only a
+     * connection never made is retried.
+     */
+    Answer sendCreate(String request, Supplier<Response> call) {
+        return guard.call(() -> once(request, call, true));
     }
 
     /** The body of a successful answer, read as {@code type}. */
@@ -67,25 +79,43 @@ final class HubSpotRequests {
         }
     }
 
-    private Answer once(String request, Supplier<Response> call) {
+    private Answer once(String request, Supplier<Response> call, boolean create) {
         Response response;
         try {
             response = call.get();
         } catch (ProcessingException e) {
-            throw errors.transport(request, e);
+            CrmException failure = errors.transport(request, e);
+            throw create && !neverConnected(e) ? ambiguous(failure) : failure;
         }
         try {
             observe(guard.throttle(), response);
             String body = response.hasEntity() ? response.readEntity(String.class) : null;
             if (response.getStatus() >= 400) {
-                throw errors.map(request, response.getStatus(), response::getHeaderString, body);
+                CrmException failure = errors.map(request, response.getStatus(), response::getHeaderString, body);
+                throw create && response.getStatus() >= 500 ? ambiguous(failure) : failure;
             }
             return new Answer(response.getStatus(), body);
         } catch (ProcessingException e) {
-            throw errors.transport(request, e);
+            CrmException failure = errors.transport(request, e);
+            throw create ? ambiguous(failure) : failure;
         } finally {
             response.close();
         }
+    }
+
+    private static CrmAmbiguousWriteException ambiguous(CrmException failure) {
+        return new CrmAmbiguousWriteException(failure.getMessage() + " (HubSpot may have created the record: not sent"
+                + " again; its next sync looks for it first)", failure.status(), failure.category(),
+                failure.correlationId(), null);
+    }
+
+    private static boolean neverConnected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void observe(RequestThrottle throttle, Response response) {

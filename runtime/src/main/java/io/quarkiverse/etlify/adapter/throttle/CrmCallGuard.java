@@ -10,19 +10,27 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.CrmState;
+import io.quarkiverse.etlify.adapter.CrmAmbiguousWriteException;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
+import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
+import io.quarkiverse.etlify.adapter.CrmUnavailableException;
+import io.quarkiverse.etlify.state.CrmHoldStore.Hold;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * Everything one request to a CRM goes through, in this order:
  * <ol>
- * <li>fail fast with {@link CrmRateLimitedException} (policy {@code DAILY}) while the CRM is paused
- * because its daily limit was reached;</li>
+ * <li>fail fast while the CRM is held, for every instance ({@link CrmHolds}): paused until its daily
+ * limit resets ({@link CrmRateLimitedException}, policy {@code DAILY}), or for a while after it
+ * refused the credentials ({@link CrmUnavailableException}, then one request finds out whether
+ * valid credentials are back);</li>
+ * <li>a circuit breaker counting calls that still fail after their retries, and fail fast with
+ * {@link CrmUnavailableException} while it is open;</li>
  * <li>retries of transient failures ({@link CrmException#isTransient()}: 5xx, I/O errors, timeouts)
- * with exponential backoff and jitter, and a circuit breaker, through SmallRye Fault Tolerance
- * (one {@link Guard} per CRM, built from its configuration);</li>
+ * with exponential backoff and jitter (SmallRye Fault Tolerance: one {@link Guard} each, built from
+ * the CRM's configuration);</li>
  * <li>a permit from the CRM's {@link RequestThrottle}, for the first attempt and each retry;</li>
  * <li>on a 429 answer: {@code SECONDLY}/{@code TEN_SECONDLY_ROLLING} hold every request of the CRM
  * for the wait the CRM asked for (or the policy's window) and retry, without counting it as a
@@ -36,22 +44,30 @@ public final class CrmCallGuard {
     /** HubSpot's name of the daily limit policy. */
     public static final String DAILY = "DAILY";
 
-    private static final Logger LOG = Logger.getLogger(CrmCallGuard.class);
+    static final String PAUSED = "PAUSED";
+    static final String UNAUTHORIZED = "UNAUTHORIZED";
     private static final String CIRCUIT_OPEN = "CIRCUIT_BREAKER_OPEN";
+    private static final Logger LOG = Logger.getLogger(CrmCallGuard.class);
 
     private final String crmName;
     private final RequestThrottle throttle;
-    private final Guard guard;
+    private final Guard breaker;
+    private final Guard retry;
+    private final CircuitWatch circuit;
+    private final CrmHolds holds;
     private final Duration maxWait;
-    private final Duration circuitDelay;
-    private volatile Instant pausedUntil;
+    private final Duration unauthorizedPause;
 
-    CrmCallGuard(String crmName, RequestThrottle throttle, Guard guard, Duration maxWait, Duration circuitDelay) {
+    CrmCallGuard(String crmName, RequestThrottle throttle, Guard breaker, Guard retry, CircuitWatch circuit,
+            CrmHolds holds, Duration maxWait, Duration unauthorizedPause) {
         this.crmName = crmName;
         this.throttle = throttle;
-        this.guard = guard;
+        this.breaker = breaker;
+        this.retry = retry;
+        this.circuit = circuit;
+        this.holds = holds;
         this.maxWait = maxWait;
-        this.circuitDelay = circuitDelay;
+        this.unauthorizedPause = unauthorizedPause;
     }
 
     /** The CRM this guard protects. */
@@ -69,28 +85,45 @@ public final class CrmCallGuard {
      *
      * @param request sends the request; throws a {@link CrmException} describing a failure
      * @return what the request returned
-     * @throws CrmException the request's own failure once retries are exhausted or not applicable;
-     *         a {@link CrmRateLimitedException} with policy {@code DAILY} while the CRM is paused; a
-     *         {@link CrmApiException} with category {@code CIRCUIT_BREAKER_OPEN} while the circuit
-     *         breaker is open
+     * @throws CrmException the request's own failure once retries are exhausted or not applicable; a
+     *         {@link CrmRateLimitedException} with policy {@code DAILY} while the CRM is paused; a
+     *         {@link CrmUnavailableException} while its circuit breaker is open or after it refused the
+     *         credentials
      */
     public <T> T call(Supplier<T> request) {
-        failIfPaused();
-        if (guard == null) {
-            return attempt(request);
+        failIfHeld();
+        Supplier<T> retried = retry == null ? () -> attempt(request) : () -> retry.get(() -> attempt(request), anyType());
+        if (breaker == null) {
+            return retried.get();
         }
         try {
-            return guard.get(() -> attempt(request), anyType());
+            return breaker.get(retried::get, anyType());
         } catch (CircuitBreakerOpenException e) {
-            throw new CrmApiException("CRM " + crmName + " keeps failing: its circuit breaker is open, no request is"
-                    + " sent for " + circuitDelay.toMillis() + " ms after it opened", 0, CIRCUIT_OPEN, null, null);
+            Duration left = circuit.remaining();
+            throw new CrmUnavailableException("CRM " + crmName + " keeps failing: its circuit breaker is open, no request"
+                    + " is sent for the next " + left.toMillis() + " ms", CIRCUIT_OPEN, left);
         }
+    }
+
+    /** Whether the CRM can be called now, and if not why and until when. */
+    public CrmState state() {
+        Optional<Hold> hold = activeHold();
+        if (hold.isPresent()) {
+            Hold h = hold.get();
+            return new CrmState(PAUSED.equals(h.reason()) ? CrmState.Condition.PAUSED : CrmState.Condition.UNAUTHORIZED,
+                    h.since(), h.until(), h.message());
+        }
+        Instant openedAt = circuit.openedAt();
+        if (openedAt != null) {
+            return new CrmState(CrmState.Condition.CIRCUIT_OPEN, openedAt, Instant.now().plus(circuit.remaining()),
+                    "calls kept failing after their retries");
+        }
+        return CrmState.ok();
     }
 
     /** Until when the CRM is paused because its daily request limit was reached, if it is. */
     public Optional<Instant> pausedUntil() {
-        Instant until = pausedUntil;
-        return until != null && Instant.now().isBefore(until) ? Optional.of(until) : Optional.empty();
+        return activeHold().filter(hold -> PAUSED.equals(hold.reason())).map(Hold::until);
     }
 
     /** Whether calls currently fail fast because the CRM's daily request limit was reached. */
@@ -98,20 +131,21 @@ public final class CrmCallGuard {
         return pausedUntil().isPresent();
     }
 
-    /** Lifts a daily-limit pause early (e.g. once the limit was raised). */
+    /** Lifts a pause or an unauthorized hold early, on every instance (e.g. once the limit was raised). */
     public void resume() {
-        pausedUntil = null;
+        holds.release(null);
     }
 
     private <T> T attempt(Supplier<T> request) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
-            failIfPaused();
+            failIfHeld();
+            T result;
             try (RequestThrottle.Permit permit = throttle.acquire()) {
-                return request.get();
+                result = request.get();
             } catch (CrmRateLimitedException e) {
                 if (DAILY.equalsIgnoreCase(e.policy())) {
-                    pause(e.retryAfter());
+                    pause(e);
                     throw e;
                 }
                 Duration wait = waitAfter(e);
@@ -123,30 +157,50 @@ public final class CrmCallGuard {
                 LOG.debugf("CRM %s answered 429 (%s): holding its requests for %d ms, then retrying", crmName,
                         e.policy(), wait.toMillis());
                 throttle.holdFor(wait);
+                continue;
+            } catch (CrmUnauthorizedException e) {
+                Instant until = Instant.now().plus(unauthorizedPause);
+                holds.hold(UNAUTHORIZED, until, e.getMessage());
+                LOG.warnf("CRM %s refused the credentials: its requests are held until %s, then one is tried again",
+                        crmName, until);
+                throw e;
             }
+            if (holds.current().filter(hold -> UNAUTHORIZED.equals(hold.reason())).isPresent()) {
+                holds.release(UNAUTHORIZED);
+                LOG.infof("CRM %s accepts the credentials again", crmName);
+            }
+            return result;
         }
     }
 
-    private void failIfPaused() {
-        Instant until = pausedUntil;
-        if (until != null) {
-            Instant now = Instant.now();
-            if (now.isBefore(until)) {
-                throw new CrmRateLimitedException("CRM " + crmName + " reached its daily request limit: paused until "
-                        + until, "RATE_LIMITS", null, Duration.between(now, until), DAILY);
-            }
-        }
-    }
-
-    private void pause(Duration retryAfter) {
+    private Optional<Hold> activeHold() {
         Instant now = Instant.now();
-        Instant until = retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero() ? now.plus(retryAfter)
-                : LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant current = pausedUntil;
-        if (current == null || until.isAfter(current)) {
-            pausedUntil = until;
+        return holds.current().filter(hold -> now.isBefore(hold.until()));
+    }
+
+    private void failIfHeld() {
+        Optional<Hold> hold = activeHold();
+        if (hold.isEmpty()) {
+            return;
         }
-        LOG.warnf("CRM %s reached its daily request limit: its calls fail fast until %s", crmName, until);
+        Duration left = Duration.between(Instant.now(), hold.get().until());
+        if (PAUSED.equals(hold.get().reason())) {
+            throw new CrmRateLimitedException("CRM " + crmName + " reached its daily request limit: paused until "
+                    + hold.get().until(), "RATE_LIMITS", null, left, DAILY);
+        }
+        throw new CrmUnavailableException("CRM " + crmName + " refused the credentials since " + hold.get().since()
+                + ": no request is sent until " + hold.get().until() + " (" + hold.get().message() + ")", UNAUTHORIZED,
+                left);
+    }
+
+    private void pause(CrmRateLimitedException e) {
+        Duration retryAfter = e.retryAfter();
+        Instant until = retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()
+                ? Instant.now().plus(retryAfter)
+                : LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        holds.hold(PAUSED, until, e.getMessage());
+        LOG.warnf("CRM %s reached its daily request limit: its calls fail fast on every instance until %s", crmName,
+                until);
     }
 
     /** The wait the CRM asked for, or the window of the policy that was hit. */
@@ -162,6 +216,14 @@ public final class CrmCallGuard {
     static boolean isTransientFailure(Throwable failure) {
         return failure instanceof CrmException crm && crm.isTransient() && !(failure instanceof CrmRateLimitedException)
                 && !Thread.currentThread().isInterrupted();
+    }
+
+    /**
+     * Calls the circuit breaker counts as failed: transient failures that outlived their retries, and
+     * creates whose answer was lost (the CRM failed them, but they are not retried).
+     */
+    static boolean isCrmFailure(Throwable failure) {
+        return isTransientFailure(failure) || failure instanceof CrmAmbiguousWriteException;
     }
 
     @SuppressWarnings("unchecked")

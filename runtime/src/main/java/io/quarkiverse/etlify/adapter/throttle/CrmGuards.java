@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig.CrmRuntimeConfig;
+import io.quarkiverse.etlify.state.CrmHoldStore;
 import io.quarkiverse.etlify.state.RateLimitPermitStore;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -34,12 +35,14 @@ public class CrmGuards {
 
     private final EtlifyRuntimeConfig config;
     private final RateLimitPermitStore permitStore;
+    private final CrmHoldStore holdStore;
     private final Map<String, CrmCallGuard> guards = new ConcurrentHashMap<>();
 
     @Inject
-    public CrmGuards(EtlifyRuntimeConfig config, RateLimitPermitStore permitStore) {
+    public CrmGuards(EtlifyRuntimeConfig config, RateLimitPermitStore permitStore, CrmHoldStore holdStore) {
         this.config = config;
         this.permitStore = permitStore;
+        this.holdStore = holdStore;
     }
 
     /** The guard every call to that CRM goes through. */
@@ -50,13 +53,12 @@ public class CrmGuards {
 
     /** Until when a CRM is paused because its daily request limit was reached, if it is. */
     public Optional<Instant> pausedUntil(String crmName) {
-        CrmCallGuard guard = guards.get(crmName);
-        return guard == null ? Optional.empty() : guard.pausedUntil();
+        return forCrm(crmName).pausedUntil();
     }
 
     /**
      * A further guard for a CRM, independent of the one its adapter uses (own waiting queue, own
-     * circuit breaker, own pause) but sharing its database-backed limit, exactly as the guard of
+     * circuit breaker) but sharing its database-backed limit and holds, exactly as the guard of
      * another instance of the application would. Meant for tools and tests.
      */
     public CrmCallGuard independentGuard(String crmName) {
@@ -93,6 +95,7 @@ public class CrmGuards {
         notNegative(prefix + "circuit-breaker.delay", breaker.delay(), problems);
         positive(prefix + "circuit-breaker.success-threshold", breaker.successThreshold(), problems);
         notNegative(prefix + "rate-limit.max-wait", crm.rateLimit().maxWait(), problems);
+        positive(prefix + "unauthorized-pause", crm.unauthorizedPause(), problems);
     }
 
     private CrmCallGuard build(String crmName, String circuitBreakerName) {
@@ -105,41 +108,52 @@ public class CrmGuards {
             permits = rateLimit.shared() ? new DatabasePermitLog(permitStore, crmName, max, window)
                     : new LocalPermitLog(max, window);
         }
+        CircuitWatch circuit = new CircuitWatch(crm.circuitBreaker().delay());
         return new CrmCallGuard(crmName, new RequestThrottle(crmName, permits),
-                faultTolerance(crmName, crm, circuitBreakerName), rateLimit.maxWait(), crm.circuitBreaker().delay());
+                breaker(crmName, crm.circuitBreaker(), circuitBreakerName, circuit), retry(crmName, crm.retry()),
+                circuit, new DatabaseCrmHolds(holdStore, crmName), rateLimit.maxWait(), crm.unauthorizedPause());
     }
 
-    private static Guard faultTolerance(String crmName, CrmRuntimeConfig crm, String circuitBreakerName) {
-        EtlifyRuntimeConfig.Retry retry = crm.retry();
-        EtlifyRuntimeConfig.CircuitBreaker breaker = crm.circuitBreaker();
-        if (retry.maxRetries() == 0 && !breaker.enabled()) {
+    private static Guard retry(String crmName, EtlifyRuntimeConfig.Retry retry) {
+        if (retry.maxRetries() == 0) {
             return null;
         }
-        Guard.Builder builder = Guard.create().withDescription("Etlify CRM " + crmName);
-        if (retry.maxRetries() > 0) {
-            builder.withRetry()
-                    .maxRetries(retry.maxRetries())
-                    .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
-                    .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
-                    .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
-                    .whenException(CrmCallGuard::isTransientFailure)
-                    .beforeRetry(failure -> LOG.debugf("Retrying a call to CRM %s after: %s", crmName, failure))
-                    .withExponentialBackoff().factor(2).maxDelay(retry.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
-                    .done();
+        return Guard.create().withDescription("Etlify CRM " + crmName + " retries")
+                .withRetry()
+                .maxRetries(retry.maxRetries())
+                .delay(retry.delay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(retry.jitter().toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(retry.maxDuration().toMillis(), ChronoUnit.MILLIS)
+                .whenException(CrmCallGuard::isTransientFailure)
+                .beforeRetry(failure -> LOG.debugf("Retrying a call to CRM %s after: %s", crmName, failure))
+                .withExponentialBackoff().factor(2).maxDelay(retry.maxDelay().toMillis(), ChronoUnit.MILLIS).done()
+                .done()
+                .build();
+    }
+
+    /**
+     * A guard of its own, around the retries: it counts calls that still fail once retried, so a CRM
+     * failing a share of requests that retries absorb never opens it.
+     */
+    private static Guard breaker(String crmName, EtlifyRuntimeConfig.CircuitBreaker breaker, String name,
+            CircuitWatch circuit) {
+        if (!breaker.enabled()) {
+            return null;
         }
-        if (breaker.enabled()) {
-            Guard.Builder.CircuitBreakerBuilder circuit = builder.withCircuitBreaker()
-                    .requestVolumeThreshold(breaker.requestVolumeThreshold())
-                    .failureRatio(breaker.failureRatio())
-                    .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
-                    .successThreshold(breaker.successThreshold())
-                    .when(CrmCallGuard::isTransientFailure)
-                    .onStateChange(state -> LOG.infof("Circuit breaker of CRM %s is now %s", crmName, state));
-            if (circuitBreakerName != null) {
-                circuit.name(circuitBreakerName);
-            }
-            circuit.done();
+        Guard.Builder.CircuitBreakerBuilder builder = Guard.create().withDescription("Etlify CRM " + crmName)
+                .withCircuitBreaker()
+                .requestVolumeThreshold(breaker.requestVolumeThreshold())
+                .failureRatio(breaker.failureRatio())
+                .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(breaker.successThreshold())
+                .when(CrmCallGuard::isCrmFailure)
+                .onStateChange(state -> {
+                    circuit.changed(state);
+                    LOG.infof("Circuit breaker of CRM %s is now %s", crmName, state);
+                });
+        if (name != null) {
+            builder.name(name);
         }
-        return builder.build();
+        return builder.done().build();
     }
 }

@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.adapter.throttle;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
@@ -30,6 +31,11 @@ final class GuardedCrmAdapter implements CrmAdapter {
             delegate.delete(objectType, crmId);
             return null;
         });
+    }
+
+    @Override
+    public Optional<String> findCreated(String objectType, Map<String, Object> payload) {
+        return guard.call(() -> delegate.findCreated(objectType, payload));
     }
 
     @Override

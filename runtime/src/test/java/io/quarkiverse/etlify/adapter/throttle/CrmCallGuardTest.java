@@ -2,19 +2,28 @@ package io.quarkiverse.etlify.adapter.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.adapter.CrmApiException;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmTransportException;
+import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
+import io.quarkiverse.etlify.adapter.CrmUnavailableException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
+import io.quarkiverse.etlify.state.CrmHoldStore.Hold;
 
-/** 429 handling and the daily pause (retries and circuit breaker come from SmallRye, tested in the application). */
+/**
+ * 429 handling, the daily pause and the unauthorized hold (retries and circuit breaker come from SmallRye, tested in
+ * the application).
+ */
 class CrmCallGuardTest {
 
     private final AtomicInteger calls = new AtomicInteger();
@@ -88,8 +97,62 @@ class CrmCallGuardTest {
         assertThat(CrmCallGuard.isTransientFailure(new IllegalStateException())).isFalse();
     }
 
-    private static CrmCallGuard guard(Duration maxWait) {
-        return new CrmCallGuard("crm", new RequestThrottle("crm", null), null, maxWait, Duration.ofSeconds(30));
+    @Test
+    void refusedCredentialsHoldRequestsForTheUnauthorizedPauseThenOneFindsOutAndASuccessLiftsTheHold() {
+        CrmCallGuard guard = guard(Duration.ofSeconds(5), Duration.ofMillis(300));
+        CrmUnauthorizedException refused = new CrmUnauthorizedException("401", 401, "INVALID_AUTHENTICATION", null, null);
+
+        assertThat(catchThrowableOfType(CrmUnauthorizedException.class, () -> guard.call(() -> {
+            calls.incrementAndGet();
+            throw refused;
+        }))).isSameAs(refused);
+        CrmUnavailableException held = catchThrowableOfType(CrmUnavailableException.class,
+                () -> guard.call(() -> calls.incrementAndGet()));
+
+        assertThat(calls).as("nothing sent while held").hasValue(1);
+        assertThat(held.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(guard.state().condition()).isEqualTo(CrmState.Condition.UNAUTHORIZED);
+        assertThat(guard.state().reason()).isEqualTo("401");
+
+        await().atMost(Duration.ofSeconds(2)).until(() -> guard.state().condition() == CrmState.Condition.OK);
+        assertThat(guard.call(() -> calls.incrementAndGet())).isEqualTo(2);
+        assertThat(holds.current()).as("lifted by the success").isEmpty();
+    }
+
+    private final MemoryHolds holds = new MemoryHolds();
+
+    private CrmCallGuard guard(Duration maxWait) {
+        return guard(maxWait, Duration.ofMinutes(1));
+    }
+
+    private CrmCallGuard guard(Duration maxWait, Duration unauthorizedPause) {
+        return new CrmCallGuard("crm", new RequestThrottle("crm", null), null, null,
+                new CircuitWatch(Duration.ofSeconds(30)), holds, maxWait, unauthorizedPause);
+    }
+
+    /** The holds of one CRM in memory, as the database keeps them for every instance. */
+    private static final class MemoryHolds implements CrmHolds {
+
+        private volatile Hold hold;
+
+        @Override
+        public Optional<Hold> current() {
+            return Optional.ofNullable(hold);
+        }
+
+        @Override
+        public void hold(String reason, Instant until, String message) {
+            Hold current = hold;
+            hold = new Hold(reason, current != null && current.reason().equals(reason) ? current.since() : Instant.now(),
+                    until, message);
+        }
+
+        @Override
+        public void release(String reason) {
+            if (reason == null || hold != null && hold.reason().equals(reason)) {
+                hold = null;
+            }
+        }
     }
 
     private static CrmRateLimitedException rateLimited(String policy, Duration retryAfter) {

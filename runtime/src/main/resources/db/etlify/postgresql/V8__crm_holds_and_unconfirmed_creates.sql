@@ -1,0 +1,12 @@
+-- Etlify 0.3.0: a CRM held by every instance, across restarts: paused until its daily limit resets, or
+-- unauthorized since its credentials were refused (one request is tried again once held_until has passed).
+CREATE TABLE etlify_crm_holds (
+    crm_name    VARCHAR(64) PRIMARY KEY,
+    hold_reason VARCHAR(32) NOT NULL,
+    held_since  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    held_until  TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    message     TEXT
+);
+-- When a create of the record was sent and its answer lost (5xx, timeout): the CRM may hold it already,
+-- so its next sync looks for it before creating it again. Cleared by the next successful sync.
+ALTER TABLE crm_synchronisations ADD COLUMN create_unconfirmed_at TIMESTAMP(6) WITH TIME ZONE;
