@@ -28,6 +28,8 @@ import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.state.EtlifyMigrations;
 import io.quarkiverse.etlify.state.EtlifyTablesFilter;
+import io.quarkiverse.etlify.state.ClaimStore;
+import io.quarkiverse.etlify.state.CrmHoldStore;
 import io.quarkiverse.etlify.state.LeaseStore;
 import io.quarkiverse.etlify.state.PendingSync;
 import io.quarkiverse.etlify.state.PendingSyncStore;
@@ -35,6 +37,7 @@ import io.quarkiverse.etlify.state.RateLimitPermitStore;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.sync.Deleter;
+import io.quarkiverse.etlify.sync.RecordClaims;
 import io.quarkiverse.etlify.sync.RecordPreparer;
 import io.quarkiverse.etlify.sync.SecretRedactor;
 import io.quarkiverse.etlify.sync.Sha256JsonDigest;
@@ -82,7 +85,8 @@ class EtlifyProcessor {
                         Sha256JsonDigest.class, SecretRedactor.class, NullCrmAdapterFactory.class,
                         DurableQueueDispatcher.class, QueueSignal.class, QueueWorkers.class, SyncRequestStore.class,
                         StaleRecordFinder.class, BatchSyncRunner.class, BatchSyncScheduler.class, CrmGuards.class,
-                        RateLimitPermitStore.class, HubSpotAdapterFactory.class)
+                        RateLimitPermitStore.class, HubSpotAdapterFactory.class, RecordClaims.class, CrmHoldStore.class,
+                        ClaimStore.class)
                 .setUnremovable()
                 .build();
     }

@@ -16,6 +16,7 @@ import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.test.InMemoryCrm;
@@ -104,7 +105,10 @@ class BatchSynchronizerTest {
 
         assertThat(outcome.deferred()).hasSize(3);
         assertThat(outcome.count(SyncResult.ERROR)).isZero();
-        assertThat(fixtures.syncRow("hubspot", "User", users.get(0).id)).isNull();
+        CrmSynchronisation deferred = fixtures.syncRow("hubspot", "User", users.get(0).id);
+        assertThat(deferred.errorCount).isZero();
+        assertThat(deferred.crmId).isNull();
+        assertThat(deferred.lastError).contains("daily limit");
         assertThat(guards.forCrm("hubspot").isPaused()).as("a daily limit pauses the CRM").isTrue();
         hubspot.reset();
         guards.forCrm("hubspot").resume();

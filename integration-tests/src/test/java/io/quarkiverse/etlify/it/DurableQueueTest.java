@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
-import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.test.InMemoryCrm;
@@ -71,7 +71,8 @@ class DurableQueueTest {
     @Test
     void aFailingRecordBacksOffAndStopsAtMaxSyncErrors() {
         User user = fixtures.user("ada@example.com", "Ada");
-        hubspot.failWhen(call -> true, new CrmApiException("HubSpot is down", 503, null, null, null));
+        hubspot.failWhen(call -> true,
+                new CrmValidationException("Property email is invalid", 400, "VALIDATION_ERROR", null, null));
 
         etlify.crm("hubspot").sync(user);
 

@@ -1,8 +1,10 @@
 package io.quarkiverse.etlify.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -16,6 +18,7 @@ import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmApiException;
 import io.quarkiverse.etlify.adapter.CrmTransportException;
+import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.test.InMemoryCrm;
 import io.quarkiverse.etlify.test.InMemoryCrms;
@@ -100,21 +103,38 @@ class InlineSyncTest {
     }
 
     @Test
-    void failuresCountUpStoreTheErrorWithoutSecretsAndASuccessClearsThem() {
+    void failuresOfTheCrmAsAWholeDeferTheRecordWithoutCountingAndRequestItAgain() {
         User user = fixtures.user("ada@example.com", "Ada");
         hubspot.failNext(new CrmApiException("HubSpot is down (Authorization: Bearer pat-na1-it-secret-token-0001)",
                 503, "INTERNAL_ERROR", "corr-1", null));
         hubspot.failNext(new CrmTransportException("connection reset", null));
+
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
+
+        CrmSynchronisation deferred = fixtures.syncRow("hubspot", "User", user.id);
+        assertThat(deferred.errorCount).isZero();
+        assertThat(deferred.lastError).contains("CrmTransportException", "connection reset");
+        assertThat(deferred.syncRequestedAt).as("the durable queue takes it from here").isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> hubspot.count("contacts") == 1);
+    }
+
+    @Test
+    void failuresCountUpStoreTheErrorWithoutSecretsAndASuccessClearsThem() {
+        User user = fixtures.user("ada@example.com", "Ada");
+        hubspot.failNext(new CrmValidationException("HubSpot refused it (Authorization: Bearer pat-na1-it-secret-token-0001)",
+                400, "VALIDATION_ERROR", "corr-1", null));
+        hubspot.failNext(new CrmValidationException("Property email is invalid", 400, "VALIDATION_ERROR", null, null));
 
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
 
         CrmSynchronisation failed = fixtures.syncRow("hubspot", "User", user.id);
         assertThat(failed.errorCount).isEqualTo(2);
-        assertThat(failed.lastError).contains("CrmTransportException", "connection reset");
+        assertThat(failed.lastError).contains("CrmValidationException", "email is invalid");
         assertThat(failed.crmId).isNull();
 
-        hubspot.failNext(new CrmApiException("again, token pat-na1-it-secret-token-0001", 500, null, "corr-2", null));
+        hubspot.failNext(new CrmApiException("again, token pat-na1-it-secret-token-0001", 422, null, "corr-2", null));
         etlify.crm("hubspot").syncNow(user);
         assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError)
                 .contains("corr-2").doesNotContain("pat-na1-it-secret-token-0001");

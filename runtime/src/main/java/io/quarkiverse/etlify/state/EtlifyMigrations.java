@@ -16,7 +16,7 @@ public final class EtlifyMigrations {
     public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql",
             "V2__create_rate_limit_tables.sql", "V3__batch_and_queue.sql", "V4__drop_redundant_indexes.sql",
             "V5__numeric_resource_key.sql", "V6__sync_rows_rewritten_in_place.sql",
-            "V8__crm_holds_and_unconfirmed_creates.sql");
+            "V8__crm_holds_claims_unconfirmed_creates.sql");
 
     /** Tables and columns the engine needs, checked when migrations are not applied at start. */
     public static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
@@ -27,6 +27,7 @@ public final class EtlifyMigrations {
             "etlify_pending_syncs", List.of("id", "dependent_type", "dependent_id", "dependency_type", "dependency_id",
                     "crm_name", "created_at", "updated_at"),
             "etlify_leases", List.of("name", "owner", "expires_at"),
+            "etlify_claims", List.of("crm_name", "resource_type", "resource_id", "owner", "claimed_until"),
             "etlify_crm_holds", List.of("crm_name", "hold_reason", "held_since", "held_until", "message"),
             "etlify_rate_limits", List.of("crm_name", "created_at"),
             "etlify_rate_limit_permits", List.of("id", "crm_name", "counted_from"));

@@ -73,16 +73,15 @@ public enum SqlDialect {
         }
 
         @Override
-        Set<String> claimSyncRows(Connection connection, String crmName, String resourceType, List<String> resourceIds,
+        Set<String> claimRecords(Connection connection, String crmName, String resourceType, List<String> resourceIds,
                 String owner, long leaseMillis) throws SQLException {
-            // one statement: missing rows inserted claimed, free or expired ones claimed, the others untouched
-            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO crm_synchronisations AS old"
-                    + " (crm_name, resource_type, resource_id, error_count, created_at, updated_at, claimed_by,"
-                    + " claimed_until) SELECT ?, ?, r.id, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?, " + nowPlusMillis()
-                    + " FROM unnest(CAST(? AS VARCHAR[])) AS r(id)"
-                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET claimed_by = EXCLUDED.claimed_by,"
-                    + " claimed_until = EXCLUDED.claimed_until WHERE old.claimed_until IS NULL"
-                    + " OR old.claimed_until < CURRENT_TIMESTAMP OR old.claimed_by = EXCLUDED.claimed_by"
+            // one statement: free or expired claims taken, the others untouched; the ids taken come back
+            try (PreparedStatement statement = connection.prepareStatement("INSERT INTO etlify_claims AS old"
+                    + " (crm_name, resource_type, resource_id, owner, claimed_until) SELECT ?, ?, r.id, ?, "
+                    + nowPlusMillis() + " FROM unnest(CAST(? AS VARCHAR[])) AS r(id)"
+                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET owner = EXCLUDED.owner,"
+                    + " claimed_until = EXCLUDED.claimed_until"
+                    + " WHERE old.claimed_until < CURRENT_TIMESTAMP OR old.owner = EXCLUDED.owner"
                     + " RETURNING resource_id")) {
                 statement.setString(1, crmName);
                 statement.setString(2, resourceType);
@@ -157,19 +156,17 @@ public enum SqlDialect {
         }
 
         @Override
-        Set<String> claimSyncRows(Connection connection, String crmName, String resourceType, List<String> resourceIds,
+        Set<String> claimRecords(Connection connection, String crmName, String resourceType, List<String> resourceIds,
                 String owner, long leaseMillis) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement("MERGE INTO crm_synchronisations old USING"
+            try (PreparedStatement statement = connection.prepareStatement("MERGE INTO etlify_claims old USING"
                     + " (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(255)), CAST(? AS VARCHAR(255)),"
                     + " CAST(? AS VARCHAR(128)), " + nowPlusMillis() + ")) AS new_row(crm_name, resource_type,"
-                    + " resource_id, claimed_by, claimed_until) ON old.crm_name = new_row.crm_name"
+                    + " resource_id, owner, claimed_until) ON old.crm_name = new_row.crm_name"
                     + " AND old.resource_type = new_row.resource_type AND old.resource_id = new_row.resource_id"
-                    + " WHEN MATCHED AND (old.claimed_until IS NULL OR old.claimed_until < CURRENT_TIMESTAMP"
-                    + " OR old.claimed_by = new_row.claimed_by) THEN UPDATE SET claimed_by = new_row.claimed_by,"
-                    + " claimed_until = new_row.claimed_until"
-                    + " WHEN NOT MATCHED THEN INSERT (crm_name, resource_type, resource_id, error_count, created_at,"
-                    + " updated_at, claimed_by, claimed_until) VALUES (new_row.crm_name, new_row.resource_type,"
-                    + " new_row.resource_id, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, new_row.claimed_by,"
+                    + " WHEN MATCHED AND (old.claimed_until < CURRENT_TIMESTAMP OR old.owner = new_row.owner)"
+                    + " THEN UPDATE SET owner = new_row.owner, claimed_until = new_row.claimed_until"
+                    + " WHEN NOT MATCHED THEN INSERT (crm_name, resource_type, resource_id, owner, claimed_until)"
+                    + " VALUES (new_row.crm_name, new_row.resource_type, new_row.resource_id, new_row.owner,"
                     + " new_row.claimed_until)")) {
                 for (String id : resourceIds) {
                     statement.setString(1, crmName);
@@ -283,10 +280,10 @@ public enum SqlDialect {
     }
 
     /**
-     * Claims sync rows (ids sorted) for {@code owner}, inserting missing ones; rows claimed by another
-     * owner whose claim has not expired are left alone. Returns the ids claimed.
+     * Claims records (ids sorted) in {@code etlify_claims} for {@code owner}; records another owner holds
+     * with an unexpired claim are left alone. Returns the ids claimed.
      */
-    abstract Set<String> claimSyncRows(Connection connection, String crmName, String resourceType,
+    abstract Set<String> claimRecords(Connection connection, String crmName, String resourceType,
             List<String> resourceIds, String owner, long leaseMillis) throws SQLException;
 
     /** Inserts the lock row of a CRM's rate limit ({@code crm_name} bound first) unless it exists. */

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -13,9 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +38,6 @@ public class SyncStateStore {
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
-    private static final String CREATE_UNCONFIRMED = DEFERRED + ", create_unconfirmed_at = {new}.updated_at";
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at, updated_at = {new}.updated_at";
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
@@ -124,45 +120,24 @@ public class SyncStateStore {
      * and the next sync of each record first looks for what the lost create wrote.
      */
     public void markCreateUnconfirmedAll(List<RowValues> rows) {
-        write(CREATE_UNCONFIRMED, rows);
-    }
-
-    /**
-     * Claims the sync rows of these records for {@code owner} until {@code lease} has passed, creating the
-     * rows that do not exist: rows another owner holds are left alone. While a claim holds, no other
-     * path calls the CRM for that record, so two calls can never overtake each other.
-     *
-     * @return the resource ids claimed (already held by {@code owner} included)
-     */
-    public Set<String> claim(String crmName, String resourceType, Collection<String> resourceIds, String owner,
-            Duration lease) {
-        List<String> sorted = new ArrayList<>(new TreeSet<>(resourceIds));
-        return Jdbc.work(connection -> Jdbc.dialect(connection).claimSyncRows(connection, crmName, resourceType,
-                sorted, owner, lease.toMillis()));
-    }
-
-    /** Gives back the claims {@code owner} holds on these records. */
-    public void release(String crmName, String resourceType, Collection<String> resourceIds, String owner) {
-        List<String> ids = new ArrayList<>(new TreeSet<>(resourceIds));
+        if (rows.isEmpty()) {
+            return;
+        }
+        // the rows of never-synced records are inserted first; the mark is no column of an insert
+        write(DEFERRED, rows);
         Jdbc.work(connection -> {
-            int released = 0;
-            for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
-                try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
-                        + " SET claimed_by = NULL, claimed_until = NULL WHERE crm_name = ? AND resource_type = ?"
-                        + " AND resource_id IN (" + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")"
-                        + " AND claimed_by = ?")) {
-                    int i = 1;
-                    statement.setString(i++, crmName);
-                    statement.setString(i++, resourceType);
-                    for (String id : chunk) {
-                        statement.setString(i++, id);
-                    }
-                    statement.setString(i, owner);
-                    released += statement.executeUpdate();
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET create_unconfirmed_at = ? WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                OffsetDateTime now = Jdbc.now();
+                for (RowValues row : rows) {
+                    statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(2, row.key().crmName());
+                    statement.setString(3, row.key().resourceType());
+                    statement.setString(4, row.key().resourceId());
+                    statement.addBatch();
                 }
+                return statement.executeBatch().length;
             }
-            return released;
         });
     }
 

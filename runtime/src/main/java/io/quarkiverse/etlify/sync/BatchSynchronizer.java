@@ -21,6 +21,7 @@ import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.state.ClaimStore;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
@@ -32,7 +33,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Syncs many records of one mapping with one CRM: one read transaction claiming the records (those
- * another call is syncing are deferred) and preparing them (freshness computed in SQL as the stale
+ * another call is syncing are deferred, see {@link ClaimStore}) and preparing them (freshness computed in SQL as the stale
  * finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query),
  * the adapter's batch upsert for the records that changed (record by record when the CRM rejects the
  * whole batch, or when the adapter has no batch support), then one write transaction updating every
@@ -59,25 +60,25 @@ public class BatchSynchronizer {
     @Inject
     StaleRecordFinder finder;
 
-    /** Syncs the records of these ids, claiming them first; {@code force} ignores stored digests. */
+    @Inject
+    ClaimStore claims;
+
+    /** Syncs the records of these ids; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
-        return sync(crm, mapping, ids, force, null);
+        return sync(crm, mapping, ids, force, Holders.unique("batch"));
     }
 
     /**
-     * Syncs the records of these ids.
-     *
-     * @param claimedBy the holder of the records' claims (a queue worker), or {@code null} to claim them here
-     *        and give them back when done
+     * Syncs the records of these ids, holding their claims as {@code owner} (e.g. a queue worker's name)
+     * while their CRM calls are in flight.
      */
-    public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String claimedBy) {
+    public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String owner) {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
         if (!crm.enabled()) {
             return BatchOutcome.disabled(resourceIds);
         }
-        Written written = new Written(crm.name(), mapping.resourceType(),
-                claimedBy != null ? claimedBy : Holders.unique("batch"), claimedBy == null);
+        Written written = new Written(crm.name(), mapping.resourceType(), owner);
         BatchOutcome outcome = new BatchOutcome();
         // a failure here rolls the claims back with the rest
         List<ToSend> toSend = QuarkusTransaction.requiringNew()
@@ -93,7 +94,7 @@ public class BatchSynchronizer {
                 store.markFailedAll(written.failed);
                 store.markDeferredAll(written.deferred);
                 store.markCreateUnconfirmedAll(written.unconfirmed);
-                written.releaseIfOwn(store);
+                written.release(claims);
                 if (dependencies.hasDependents(mapping)) {
                     written.synced.forEach(row -> dependencies.release(row.key()));
                 }
@@ -106,9 +107,8 @@ public class BatchSynchronizer {
             boolean force, BatchOutcome outcome, Written written) {
         List<Object> ids = new ArrayList<>();
         List<String> resourceIds = new ArrayList<>();
-        Set<String> claimed = written.ownClaims
-                ? store.claim(crm.name(), mapping.resourceType(), allResourceIds, written.owner, crm.claimLease())
-                : Set.copyOf(allResourceIds);
+        Set<String> claimed = claims.claim(crm.name(), mapping.resourceType(), allResourceIds, written.owner,
+                crm.claimLease());
         for (int i = 0; i < allIds.size(); i++) {
             if (claimed.contains(allResourceIds.get(i))) {
                 ids.add(allIds.get(i));
@@ -158,7 +158,7 @@ public class BatchSynchronizer {
         store.markUnchangedAll(unchanged);
         store.markFailedAll(failed);
         if (toSend.isEmpty()) {
-            written.releaseIfOwn(store);
+            written.release(claims);
         }
         return toSend;
     }
@@ -256,24 +256,22 @@ public class BatchSynchronizer {
         final String crm;
         final String resourceType;
         final String owner;
-        final boolean ownClaims;
         final List<String> claimed = new ArrayList<>();
         final List<RowValues> synced = new ArrayList<>();
         final List<RowValues> failed = new ArrayList<>();
         final List<RowValues> deferred = new ArrayList<>();
         final List<RowValues> unconfirmed = new ArrayList<>();
 
-        Written(String crm, String resourceType, String owner, boolean ownClaims) {
+        Written(String crm, String resourceType, String owner) {
             this.crm = crm;
             this.resourceType = resourceType;
             this.owner = owner;
-            this.ownClaims = ownClaims;
         }
 
-        /** Gives back the claims taken here, in the current transaction (a queue worker gives back its own). */
-        void releaseIfOwn(SyncStateStore store) {
-            if (ownClaims && !claimed.isEmpty()) {
-                store.release(crm, resourceType, claimed, owner);
+        /** Gives the claims back, in the current transaction. */
+        void release(ClaimStore claims) {
+            if (!claimed.isEmpty()) {
+                claims.release(crm, resourceType, claimed, owner);
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.quarkiverse.etlify.sync;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,8 +45,7 @@ public class Deleter {
             QuarkusTransaction.requiringNew().run(() -> store.forgetCrmId(key));
             return DeleteResult.DELETED;
         } finally {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner));
+            QuarkusTransaction.requiringNew().run(() -> claims.release(key, owner));
         }
     }
 }

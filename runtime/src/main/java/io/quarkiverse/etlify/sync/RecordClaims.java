@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.state.SyncKey;
-import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.state.ClaimStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -16,19 +16,19 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * so at most one CRM call per (record, CRM) is in flight whichever instance or path makes it.
  */
 @ApplicationScoped
-class RecordClaims {
+public class RecordClaims {
 
     private static final long FIRST_WAIT_MS = 10;
     private static final long LONGEST_WAIT_MS = 250;
 
     @Inject
-    SyncStateStore store;
+    ClaimStore store;
 
     /**
      * Claims the record for {@code owner}, waiting while another holder has it (at most its lease, after
      * which a dead holder's claim expires), then runs {@code work} in the claiming transaction.
      */
-    <T> T whenClaimed(CrmRuntime crm, SyncKey key, String owner, Supplier<T> work) {
+    public <T> T whenClaimed(CrmRuntime crm, SyncKey key, String owner, Supplier<T> work) {
         long deadline = System.nanoTime() + crm.claimLease().toNanos() + 1_000_000_000L;
         long wait = FIRST_WAIT_MS;
         while (true) {
@@ -45,6 +45,11 @@ class RecordClaims {
             sleep(wait);
             wait = Math.min(wait * 2, LONGEST_WAIT_MS);
         }
+    }
+
+    /** Gives the record's claim back, in the current transaction. */
+    public void release(SyncKey key, String owner) {
+        store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner);
     }
 
     private record Claimed<T>(T value) {

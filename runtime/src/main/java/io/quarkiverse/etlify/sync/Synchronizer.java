@@ -120,6 +120,6 @@ public class Synchronizer {
     }
 
     private void release(SyncKey key, String owner) {
-        store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner);
+        claims.release(key, owner);
     }
 }

@@ -11,7 +11,8 @@ import java.util.function.BiPredicate;
 /**
  * Programmatic fault injection, usable from tests while the sandbox serves requests (thread-safe).
  * Faults apply in this order: latency, dropped connection, forced error status; forced errors and drops happen
- * before authentication and rate limiting (as a failing gateway would) and change no state.
+ * before authentication and rate limiting (as a failing gateway would) and change no state. Failures and delays
+ * "after applying" come once the request changed the sandbox's state.
  */
 public final class FaultInjector {
 
@@ -28,6 +29,7 @@ public final class FaultInjector {
     private int[] ratioStatuses = {};
     private final ArrayDeque<Integer> failuresAfterApplying = new ArrayDeque<>();
     private boolean credentialsRefused;
+    private final ArrayDeque<Duration> answerDelays = new ArrayDeque<>();
 
     FaultInjector() {
     }
@@ -77,6 +79,19 @@ public final class FaultInjector {
         }
         for (int i = 0; i < count; i++) {
             failuresAfterApplying.addLast(status);
+        }
+        return this;
+    }
+
+    /**
+     * Delays the answers of the next {@code count} requests applied, after applying them: their write is
+     * done, its answer late (so a later request can be applied first and answered first, or the other way
+     * round with {@link #latencyNext}).
+     */
+    public synchronized FaultInjector delayAnswerNext(int count, Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        for (int i = 0; i < count; i++) {
+            answerDelays.addLast(delay);
         }
         return this;
     }
@@ -142,6 +157,7 @@ public final class FaultInjector {
         ratioStatuses = new int[0];
         failuresAfterApplying.clear();
         credentialsRefused = false;
+        answerDelays.clear();
         return this;
     }
 
@@ -168,6 +184,11 @@ public final class FaultInjector {
 
     synchronized Optional<Integer> takeFailureAfterApplying() {
         return Optional.ofNullable(failuresAfterApplying.pollFirst());
+    }
+
+    synchronized Duration takeAnswerDelay() {
+        Duration next = answerDelays.pollFirst();
+        return next != null ? next : Duration.ZERO;
     }
 
     synchronized boolean credentialsRefused() {

@@ -142,6 +142,10 @@ final class SandboxHttpHandler implements HttpHandler {
         } catch (ApiException e) {
             answer = e.response();
         }
+        Duration late = faults.takeAnswerDelay();
+        if (!late.isZero()) {
+            Thread.sleep(late.toMillis());
+        }
         Optional<Integer> lost = faults.takeFailureAfterApplying();
         return lost.isEmpty() ? answer : HubSpotErrors.response(lost.get(), "INTERNAL_ERROR",
                 "Injected failure " + lost.get() + " after the request was applied (sandbox fault injection)",

@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.it.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,20 +12,26 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
+import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkiverse.etlify.it.User;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
-/** Once HubSpot's daily limit is reached, the CRM pauses until midnight (account time zone, UTC here). */
+/**
+ * Once HubSpot's daily limit is reached, the CRM pauses until midnight (account time zone, UTC here), on every
+ * instance and across restarts (the pause is kept in the database).
+ */
 @QuarkusTest
 @PostgresTest
 @TestProfile(DailyLimitedHubSpotProfile.class)
@@ -33,6 +40,34 @@ class DailyLimitTest extends HubSpotTestBase {
     @AfterEach
     void resume() {
         guards.forCrm("hubspot").resume();
+    }
+
+    @Test
+    void aPauseHoldsEveryInstanceAndOutlivesARestart() {
+        CrmAdapter hubspot = adapter("hubspot");
+        for (int i = 0; i <= DailyLimitedHubSpotProfile.DAILY_LIMIT; i++) {
+            int n = i;
+            catchThrowable(() -> hubspot.upsert("contacts", Map.of("email", "u" + n + "@example.com"), "email", null));
+        }
+        long sent = sandbox.totalRequests();
+        // another instance, or this one restarted: its own guard, nothing in memory
+        CrmCallGuard otherInstance = guards.independentGuard("hubspot");
+        AtomicBoolean called = new AtomicBoolean();
+
+        CrmRateLimitedException held = catchThrowableOfType(CrmRateLimitedException.class,
+                () -> otherInstance.call(() -> called.getAndSet(true)));
+
+        assertThat(held.policy()).isEqualTo("DAILY");
+        assertThat(called).as("no request spent to learn it").isFalse();
+        assertThat(sandbox.totalRequests()).isEqualTo(sent);
+        assertThat(otherInstance.pausedUntil()).isEqualTo(guards.pausedUntil("hubspot"));
+        CrmState state = etlify.crm("hubspot").state();
+        assertThat(state.condition()).isEqualTo(CrmState.Condition.PAUSED);
+        assertThat(state.since()).isBeforeOrEqualTo(Instant.now());
+        assertThat(state.reason()).contains("429").doesNotContain(HubSpotProfile.TOKEN);
+
+        otherInstance.resume();
+        assertThat(guards.forCrm("hubspot").isPaused()).as("resumed for every instance").isFalse();
     }
 
     @Test
@@ -61,8 +96,11 @@ class DailyLimitTest extends HubSpotTestBase {
                         List.of(new BatchUpsertInput("k", Map.of("email", "batch@example.com"), null))));
         User user = fixtures.user("ada@example.com", "Ada");
 
-        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
         assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError).contains("daily request limit", "429");
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).errorCount).as("the CRM's limit, not the record's").isZero();
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).syncRequestedAt).as("retried once the CRM resumes")
+                .isNotNull();
         assertThat(failFast.policy()).isEqualTo("DAILY");
         assertThat(failFast.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofDays(1));
         assertThat(batch.policy()).isEqualTo("DAILY");

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.adapter.CrmUnavailableException;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
 import io.quarkiverse.etlify.adapter.CrmTransportException;
@@ -154,10 +156,12 @@ class HubSpotErrorsTest extends HubSpotTestBase {
                     () -> fragile.upsert("contacts", Map.of("email", email), "email", null)).status()).isEqualTo(503);
         }
 
-        CrmApiException open = catchThrowableOfType(CrmApiException.class,
+        CrmUnavailableException open = catchThrowableOfType(CrmUnavailableException.class,
                 () -> fragile.upsert("contacts", Map.of("email", "later@example.com"), "email", null));
 
         assertThat(open.category()).isEqualTo("CIRCUIT_BREAKER_OPEN");
+        assertThat(open.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(60));
+        assertThat(etlify.crm("fragile").state().condition()).isEqualTo(CrmState.Condition.CIRCUIT_OPEN);
         assertThat(open.getMessage()).contains("fragile");
         assertThat(sandbox.totalRequests()).as("no request while open").isEqualTo(4);
         assertThat(adapter("hubspot").upsert("contacts", Map.of("email", "ada@example.com"), "email", null))
