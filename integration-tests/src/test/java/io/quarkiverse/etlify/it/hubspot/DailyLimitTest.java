@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,8 @@ class DailyLimitTest extends HubSpotTestBase {
         assertThat(state.reason()).contains("429").doesNotContain(HubSpotProfile.TOKEN);
 
         otherInstance.resume();
-        assertThat(guards.forCrm("hubspot").isPaused()).as("resumed for every instance").isFalse();
+        // every instance reads the holds at most a second late
+        await().atMost(Duration.ofSeconds(3)).until(() -> !guards.forCrm("hubspot").isPaused());
     }
 
     @Test
