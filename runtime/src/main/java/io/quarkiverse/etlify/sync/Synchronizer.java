@@ -73,7 +73,7 @@ public class Synchronizer {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
-            release(key, owner);
+            claims.release(key, owner);
             if (dependencies.hasDependents(mapping)) {
                 dependencies.release(key);
             }
@@ -91,7 +91,7 @@ public class Synchronizer {
             store.markUnchanged(key, prepared.freshness());
         }
         if (prepared.result() != null) {
-            release(key, owner);
+            claims.release(key, owner);
         }
         return prepared;
     }
@@ -114,12 +114,8 @@ public class Synchronizer {
                 // the durable queue retries it once the CRM is usable again
                 store.requestSync(List.of(key));
             }
-            release(key, owner);
+            claims.release(key, owner);
         });
         return recordSpecific ? SyncResult.ERROR : SyncResult.DEFERRED;
-    }
-
-    private void release(SyncKey key, String owner) {
-        claims.release(key, owner);
     }
 }
