@@ -27,6 +27,7 @@ public class Fixtures {
             em.createNativeQuery("DELETE FROM partners").executeUpdate();
             em.createNativeQuery("DELETE FROM agencies").executeUpdate();
             em.createNativeQuery("DELETE FROM subscriptions").executeUpdate();
+            em.createNativeQuery("DELETE FROM leads").executeUpdate();
             em.createNativeQuery("DELETE FROM investments").executeUpdate();
             em.createNativeQuery("DELETE FROM app_users").executeUpdate();
             em.createNativeQuery("DELETE FROM companies").executeUpdate();
@@ -47,6 +48,19 @@ public class Fixtures {
             user.lastName = "Doe";
             user.persist();
             return user;
+        });
+    }
+
+    /** A subscribed lead; {@code change} fills in the rest. */
+    public Lead lead(String email, String name, java.util.function.Consumer<Lead> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Lead lead = new Lead();
+            lead.email = email;
+            lead.name = name;
+            lead.status = "subscribed";
+            change.accept(lead);
+            lead.persist();
+            return lead;
         });
     }
 

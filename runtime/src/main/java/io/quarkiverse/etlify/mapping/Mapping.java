@@ -94,18 +94,51 @@ public final class Mapping {
         return type;
     }
 
-    /** The payload built by the mapping's serializer. */
+    /**
+     * The payload built by the mapping's serializer.
+     *
+     * @throws RecordException when the serializer throws
+     */
     public Map<String, Object> payload(Object entity) {
-        Map<String, Object> payload = serializer().toPayload(entity);
+        CrmSerializer<Object> serializer = serializer();
+        Map<String, Object> payload;
+        try {
+            payload = serializer.toPayload(entity);
+        } catch (RuntimeException e) {
+            throw new RecordException("Serializer", definition.getSerializerClass(), describe(entity), e);
+        }
         if (payload == null) {
             throw new IllegalStateException(definition.getSerializerClass() + " returned no payload");
         }
         return payload;
     }
 
-    /** Whether the guard lets the record through. */
+    /**
+     * Whether the guard lets the record through.
+     *
+     * @throws RecordException when the guard throws
+     */
     public boolean accepts(Object entity) {
-        return definition.getGuardClass().isEmpty() || guard().shouldSync(entity);
+        if (definition.getGuardClass().isEmpty()) {
+            return true;
+        }
+        SyncGuard<Object> guard = guard();
+        try {
+            return guard.shouldSync(entity);
+        } catch (RuntimeException e) {
+            throw new RecordException("Guard (syncIf)", definition.getGuardClass(), describe(entity), e);
+        }
+    }
+
+    /** The record as the sync row names it, e.g. {@code User 42}. */
+    private String describe(Object entity) {
+        Object id;
+        try {
+            id = EntityAccess.id(entity, definition.getIdAttribute());
+        } catch (RuntimeException e) {
+            id = null;
+        }
+        return resourceType() + " " + (id == null ? "(no id)" : ResourceIds.render(id));
     }
 
     /** The dispatcher bean named by the mapping, or {@code null} for the CRM's built-in one. */

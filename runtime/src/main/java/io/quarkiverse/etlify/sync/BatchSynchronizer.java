@@ -151,7 +151,10 @@ public class BatchSynchronizer {
                     toSend.add(new ToSend(key, prepared));
                 }
             } catch (RuntimeException e) {
-                failed.add(RowValues.failed(key, redactor.describe(e)));
+                // the record's own fault (its serializer or guard threw): logged as an inline sync logs it
+                String error = redactor.describe(e);
+                LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), resourceId, crm, error);
+                failed.add(RowValues.failed(key, error));
                 outcome.put(resourceId, SyncResult.ERROR);
             }
         }

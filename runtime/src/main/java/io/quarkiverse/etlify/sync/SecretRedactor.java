@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.mapping.RecordException;
 
 /**
  * Describes failures for {@code last_error} and logs without credentials: configured secrets and
@@ -32,6 +33,10 @@ public class SecretRedactor {
 
     /** One line describing a failure, safe to store and log. */
     public String describe(Throwable failure) {
+        if (failure instanceof RecordException) {
+            // already names the serializer or guard, the record, the original exception and where it was thrown
+            return redact(failure.getMessage());
+        }
         StringBuilder text = new StringBuilder(failure.getClass().getSimpleName());
         if (failure.getMessage() != null) {
             text.append(": ").append(failure.getMessage());

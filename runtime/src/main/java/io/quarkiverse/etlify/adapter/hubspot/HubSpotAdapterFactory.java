@@ -8,12 +8,17 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,7 +34,8 @@ import io.quarkus.runtime.configuration.ConfigurationException;
  * The {@code hubspot} adapter kind: one REST client per CRM, built from
  * {@code quarkus.etlify.crm."name".hubspot.*} (base URL, access token, timeouts), its requests run
  * through the CRM's guard. Checks at start-up that the token is set (unless the CRM is disabled)
- * and that every mapping's id property is one HubSpot can upsert by.
+ * and that every mapping's id property is one HubSpot can upsert by. The client logs as
+ * {@code quarkus.rest-client.logging.*} asks, with the token masked ({@link MaskingClientLogger}).
  */
 @ApplicationScoped
 public class HubSpotAdapterFactory implements CrmAdapterFactory {
@@ -49,16 +55,20 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
             HubSpotJson.InputError.class.getName(), HubSpotJson.SearchRequest.class.getName(),
             HubSpotJson.FilterGroup.class.getName(), HubSpotJson.Filter.class.getName() };
 
+    private static final Logger LOG = Logger.getLogger(HubSpotAdapterFactory.class);
+
     private final EtlifyRuntimeConfig config;
     private final CrmGuards guards;
     private final MappingRegistry mappings;
     private final ObjectMapper json;
+    private final Optional<String> restClientLoggingScope;
     private final List<Object> clients = new CopyOnWriteArrayList<>();
 
     @Inject
     public HubSpotAdapterFactory(EtlifyRuntimeConfig config, CrmGuards guards, MappingRegistry mappings,
-            ObjectMapper json) {
+            ObjectMapper json, @ConfigProperty(name = "quarkus.rest-client.logging.scope") Optional<String> loggingScope) {
         this.config = config;
+        this.restClientLoggingScope = loggingScope;
         this.guards = guards;
         this.mappings = mappings;
         this.json = json;
@@ -105,10 +115,28 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
                 // error answers are read and mapped by the adapter, with their rate-limit headers
                 .disableDefaultMapper(true)
                 .register(new BearerToken(token))
+                .loggingScope(loggingScope(crmName))
+                .clientLogger(new MaskingClientLogger(token))
                 .build(HubSpotObjectsClient.class);
         clients.add(client);
         HubSpotErrorMapper errors = new HubSpotErrorMapper(json, token, hubspot.accountTimeZone());
         return new HubSpotAdapter(crmName, client, new HubSpotRequests(guards.forCrm(crmName), errors, json));
+    }
+
+    /**
+     * The scope asked for by {@code quarkus.rest-client.logging.scope}, except {@code all}: that one also
+     * logs the raw network traffic, where the token cannot be masked, so the client logs requests and
+     * responses only.
+     */
+    private LoggingScope loggingScope(String crmName) {
+        LoggingScope scope = restClientLoggingScope.map(LoggingScope::forName).orElse(LoggingScope.NONE);
+        if (scope == LoggingScope.ALL) {
+            LOG.infof("The HubSpot client of CRM %s logs requests and responses (request-response) but not the network"
+                    + " traffic asked for by quarkus.rest-client.logging.scope=all, which would show its access token",
+                    crmName);
+            return LoggingScope.REQUEST_RESPONSE;
+        }
+        return scope;
     }
 
     @PreDestroy

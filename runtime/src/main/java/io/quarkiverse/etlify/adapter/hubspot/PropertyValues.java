@@ -25,10 +25,16 @@ import io.quarkiverse.etlify.adapter.CrmValidationException;
  * date-times as epoch milliseconds, dates as midnight UTC in epoch milliseconds (HubSpot's date
  * properties), collections as {@code a;b;c} (multiple checkboxes), {@code null} as {@code ""}, which
  * clears the property. Contact e-mails are lower-cased, as HubSpot matches them regardless of case.
+ * Values HubSpot would refuse or silently change are refused before any request: longer than
+ * {@value #MAX_LENGTH} characters, holding a NUL character, or a collection element holding the
+ * {@code ;} that separates options.
  */
 final class PropertyValues {
 
     static final String EMAIL = "email";
+
+    /** HubSpot's limit on the length of one property value. */
+    static final int MAX_LENGTH = 65_536;
 
     private PropertyValues() {
     }
@@ -44,7 +50,7 @@ final class PropertyValues {
         payload.forEach((name, value) -> {
             String rendered;
             try {
-                rendered = render(value);
+                rendered = checked(render(value));
             } catch (IllegalArgumentException e) {
                 throw new CrmValidationException("Property " + name + " of the " + objectType + " payload: "
                         + e.getMessage(), 0, "INVALID_PROPERTY_VALUE", null, null);
@@ -115,6 +121,20 @@ final class PropertyValues {
                 + " string, number, boolean, date or collection of them from the serializer");
     }
 
+    /** The rendered value, unless HubSpot would refuse it. */
+    private static String checked(String value) {
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the value is " + value.length() + " characters long, over HubSpot's limit"
+                    + " of " + MAX_LENGTH + ": shorten or split it in the serializer");
+        }
+        int nul = value.indexOf('\0');
+        if (nul >= 0) {
+            throw new IllegalArgumentException("the value holds a NUL character (U+0000) at index " + nul
+                    + ", which HubSpot refuses: remove it in the serializer");
+        }
+        return value;
+    }
+
     /** How HubSpot compares e-mails: trimmed, lower case. */
     static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
@@ -126,10 +146,19 @@ final class PropertyValues {
 
     private static String join(Collection<?> values) {
         List<String> parts = new ArrayList<>();
+        int index = 0;
         for (Object part : values) {
             if (part != null) {
-                parts.add(render(part));
+                String rendered = render(part);
+                // HubSpot would read it as two options
+                if (rendered.indexOf(';') >= 0) {
+                    throw new IllegalArgumentException("the list element at index " + index + " holds a ';', which HubSpot"
+                            + " reads as the separator of multiple options: use option values without ';'"
+                            + " in the serializer");
+                }
+                parts.add(rendered);
             }
+            index++;
         }
         return String.join(";", parts);
     }

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,5 +90,47 @@ class PropertyValuesTest {
         assertThatThrownBy(() -> PropertyValues.render("deals", Map.of("meta", Map.of("a", 1))))
                 .isInstanceOf(CrmValidationException.class)
                 .hasMessageContaining("meta").hasMessageContaining("java.util");
+    }
+
+    @Test
+    void aListElementHoldingTheOptionSeparatorIsRefusedRatherThanSplit() {
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("hobbies", List.of("chess", "rock;roll"))))
+                .isInstanceOf(CrmValidationException.class)
+                .hasMessageContaining("hobbies").hasMessageContaining("index 1").hasMessageContaining("';'")
+                .satisfies(e -> assertThat(((CrmValidationException) e).category()).isEqualTo("INVALID_PROPERTY_VALUE"));
+        assertThatThrownBy(() -> PropertyValues.render("deals", Map.of("codes", new Object[] { "x;y" })))
+                .isInstanceOf(CrmValidationException.class).hasMessageContaining("codes").hasMessageContaining("index 0");
+        assertThatThrownBy(() -> PropertyValues.render("deals", Map.of("nested", List.of(List.of("a", "b")))))
+                .isInstanceOf(CrmValidationException.class).hasMessageContaining("nested");
+        // a plain string may hold ';': that is how a caller sends already joined options
+        assertThat(PropertyValues.render("deals", Map.of("codes", "x;y"))).containsEntry("codes", "x;y");
+    }
+
+    @Test
+    void valuesOverHubSpotsLengthLimitAreRefusedAndValuesAtTheLimitSent() {
+        String atLimit = "a".repeat(65_536);
+        assertThat(PropertyValues.render("contacts", Map.of("notes", atLimit))).containsEntry("notes", atLimit);
+
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("notes", atLimit + "b")))
+                .isInstanceOf(CrmValidationException.class)
+                .hasMessageContaining("notes").hasMessageContaining("65537").hasMessageContaining("65536")
+                .hasMessageContaining("shorten")
+                // never the value itself
+                .hasMessageNotContaining("aaaa");
+        List<String> options = Collections.nCopies(20_000, "abcd");
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("options", options)))
+                .as("the limit applies to the joined value")
+                .isInstanceOf(CrmValidationException.class).hasMessageContaining("options");
+    }
+
+    @Test
+    void nulCharactersAreRefusedWhereverTheyAre() {
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("firstname", "Ada\0")))
+                .isInstanceOf(CrmValidationException.class)
+                .hasMessageContaining("firstname").hasMessageContaining("NUL").hasMessageContaining("index 3");
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("tags", List.of("ok", "\0bad"))))
+                .isInstanceOf(CrmValidationException.class).hasMessageContaining("tags").hasMessageContaining("NUL");
+        assertThatThrownBy(() -> PropertyValues.render("contacts", Map.of("initial", '\0')))
+                .isInstanceOf(CrmValidationException.class).hasMessageContaining("initial");
     }
 }
