@@ -153,7 +153,7 @@ public class BatchSynchronizer {
             } catch (RuntimeException e) {
                 // the record's own fault (its serializer or guard threw): logged as an inline sync logs it
                 String error = redactor.describe(e);
-                LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), resourceId, crm, error);
+                LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), resourceId, crm.name(), error);
                 failed.add(RowValues.failed(key, error));
                 outcome.put(resourceId, SyncResult.ERROR);
             }
