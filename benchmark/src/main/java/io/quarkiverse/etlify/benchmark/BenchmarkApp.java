@@ -34,8 +34,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,d,e}) and prints one figure per line.
- * a, b, c and f share a data set of {@code bench.contacts} users; d and e one of {@code bench.users} users.
+ * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,g,d,e}) and prints one figure per line.
+ * a, b, c and f share a data set of {@code bench.contacts} users; g has its own ({@link LaneScenario#users()});
+ * d and e share one of {@code bench.users} users.
  */
 public class BenchmarkApp implements QuarkusApplication {
 
@@ -53,8 +54,11 @@ public class BenchmarkApp implements QuarkusApplication {
     @Inject
     MappingRegistry registry;
 
+    @Inject
+    LaneScenario lanes;
+
     private final Set<String> scenarios = new LinkedHashSet<>(
-            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,d,e").toLowerCase().split("\\s*,\\s*")));
+            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,g,d,e").toLowerCase().split("\\s*,\\s*")));
     private final int contacts = Integer.getInteger("bench.contacts", 10_000);
     private final int users = Integer.getInteger("bench.users", 1_000_000);
 
@@ -78,6 +82,10 @@ public class BenchmarkApp implements QuarkusApplication {
             if (scenarios.contains("f")) {
                 commitToCrmLatency();
             }
+        }
+        if (scenarios.contains("g")) {
+            data.seed(lanes.users(), 1, 100);
+            lanes.run();
         }
         if (scenarios.contains("d")) {
             ensureBigDataSet();
@@ -235,7 +243,7 @@ public class BenchmarkApp implements QuarkusApplication {
         Figures.print("f.contract_violations", contractViolations(sandbox));
     }
 
-    private static Map<String, Instant> firstReceived(List<RecordedRequest> requests) {
+    static Map<String, Instant> firstReceived(List<RecordedRequest> requests) {
         Map<String, Instant> first = new HashMap<>();
         for (RecordedRequest request : requests) {
             if (request.body() == null || request.status() < 200 || request.status() >= 300) {
@@ -249,7 +257,7 @@ public class BenchmarkApp implements QuarkusApplication {
         return first;
     }
 
-    private static double percentile(List<Double> sorted, double p) {
+    static double percentile(List<Double> sorted, double p) {
         if (sorted.isEmpty()) {
             return Double.NaN;
         }
@@ -374,7 +382,7 @@ public class BenchmarkApp implements QuarkusApplication {
     }
 
     /** The scenario's requests HubSpot's contracts reject: checked as they arrived, or now. */
-    private static int contractViolations(HubSpotSandbox sandbox) {
+    static int contractViolations(HubSpotSandbox sandbox) {
         return (BenchmarkMain.contractsInline ? sandbox.contractViolations() : sandbox.checkRecordedRequests()).size();
     }
 

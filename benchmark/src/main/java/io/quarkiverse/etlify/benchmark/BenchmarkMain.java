@@ -11,7 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts what the benchmark runs against — PostgreSQL (embedded unless {@code QUARKUS_DATASOURCE_JDBC_URL} is set)
- * and three HubSpot sandboxes on free ports — points the application at them through system properties, then runs
+ * and four HubSpot sandboxes on free ports — points the application at them through system properties, then runs
  * {@link BenchmarkApp}.
  */
 @QuarkusMain
@@ -23,6 +23,7 @@ public class BenchmarkMain {
     static HubSpotSandbox throttled;
     static HubSpotSandbox fast;
     static HubSpotSandbox live;
+    static HubSpotSandbox lanes;
 
     /**
      * Whether the sandboxes check each request against HubSpot's contracts as it arrives; by default
@@ -48,7 +49,10 @@ public class BenchmarkMain {
                 .requestLogCapacity(200_000).build().start();
         point("hubspot", throttled);
         point("fast", fast);
+        lanes = HubSpotSandbox.builder().accessToken(TOKEN).rateLimit(maxRequests, period)
+                .validateContracts(contractsInline).build().start();
         point("live", live);
+        point("lanes", lanes);
         // exits the JVM with BenchmarkApp's code; the sandboxes' threads are daemons, PostgreSQL stops in a hook
         Quarkus.run(BenchmarkApp.class, args);
     }

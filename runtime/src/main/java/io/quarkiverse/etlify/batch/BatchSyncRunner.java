@@ -23,6 +23,7 @@ import io.quarkiverse.etlify.runtime.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.LeaseStore;
 import io.quarkiverse.etlify.state.SyncKey;
+import io.quarkiverse.etlify.state.SyncLane;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
@@ -130,7 +131,7 @@ public class BatchSyncRunner {
             if (force) {
                 store.forgetDigests(keys);
             }
-            store.requestSync(keys);
+            store.requestSync(keys, SyncLane.BATCH);
         });
         signal.wake(crm.name());
     }

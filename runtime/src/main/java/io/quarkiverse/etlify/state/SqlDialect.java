@@ -62,12 +62,12 @@ public enum SqlDialect {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ")"
                     + " SELECT r.crm_name, r.resource_type, r.resource_id, r.crm_id, r.last_digest, t.now,"
                     + " r.source_watermark, r.last_error, r.error_count, t.now, t.now, r.source_dependency_count,"
-                    + " r.sync_requested_at FROM (SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS now) t,"
+                    + " r.sync_requested_at, r.sync_lane FROM (SELECT CAST(? AS TIMESTAMP WITH TIME ZONE) AS now) t,"
                     + " unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]),"
                     + " CAST(? AS VARCHAR[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]), CAST(? AS TEXT[]),"
-                    + " CAST(? AS INTEGER[]), CAST(? AS BIGINT[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]))"
-                    + " AS r(crm_name, resource_type, resource_id, crm_id, last_digest, source_watermark, last_error,"
-                    + " error_count, source_dependency_count, sync_requested_at)"
+                    + " CAST(? AS INTEGER[]), CAST(? AS BIGINT[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]),"
+                    + " CAST(? AS SMALLINT[])) AS r(crm_name, resource_type, resource_id, crm_id, last_digest,"
+                    + " source_watermark, last_error, error_count, source_dependency_count, sync_requested_at, sync_lane)"
                     + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
                     + updateSet.replace("{new}", "EXCLUDED");
         }
@@ -203,15 +203,16 @@ public enum SqlDialect {
     /** Columns of an inserted sync row, in binding order. */
     static final List<String> SYNC_COLUMNS = List.of("crm_name", "resource_type", "resource_id",
             "crm_id", "last_digest", "last_synced_at", "source_watermark", "last_error", "error_count", "created_at",
-            "updated_at", "source_dependency_count", "sync_requested_at");
+            "updated_at", "source_dependency_count", "sync_requested_at", "sync_lane");
 
     /** Element types of the arrays bound to {@link #upsertSyncRows}, in binding order. */
     static final List<String> SYNC_ARRAY_COLUMNS = List.of("varchar", "varchar", "varchar",
-            "varchar", "varchar", "varchar", "text", "int4", "int8", "varchar");
+            "varchar", "varchar", "varchar", "text", "int4", "int8", "varchar", "int2");
 
     private static final List<String> SYNC_COLUMN_TYPES = List.of("VARCHAR(64)", "VARCHAR(255)",
             "VARCHAR(255)", "VARCHAR(255)", "VARCHAR(64)", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE",
-            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT", "TIMESTAMP(6) WITH TIME ZONE");
+            "CLOB", "INTEGER", "TIMESTAMP(6) WITH TIME ZONE", "TIMESTAMP(6) WITH TIME ZONE", "BIGINT", "TIMESTAMP(6) WITH TIME ZONE",
+            "SMALLINT");
 
     private static final String PENDING_COLUMNS = "dependent_type, dependent_id, dependency_type, dependency_id,"
             + " crm_name, created_at, updated_at";

@@ -38,7 +38,10 @@ public class SyncStateStore {
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
-    private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at, updated_at = {new}.updated_at";
+    // a record requested in two lanes keeps the more urgent one until its request is completed
+    private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at,"
+            + " sync_lane = CASE WHEN old.sync_requested_at IS NOT NULL AND old.sync_lane < {new}.sync_lane"
+            + " THEN old.sync_lane ELSE {new}.sync_lane END, updated_at = {new}.updated_at";
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
     private static final int ARRAY_CHUNK = 5_000;
@@ -82,7 +85,7 @@ public class SyncStateStore {
 
     /** Records a successful sync: CRM id, digest, freshness; error cleared. */
     public void markSynced(SyncKey key, String crmId, String digest, Freshness freshness) {
-        write(SYNCED, List.of(new RowValues(key, crmId, digest, freshness, null, 0, null)));
+        write(SYNCED, List.of(RowValues.synced(key, crmId, digest, freshness)));
     }
 
     /** Records successful syncs of many records in one batch. */
@@ -141,10 +144,15 @@ public class SyncStateStore {
         });
     }
 
-    /** Records durable sync requests (one row per record: repeated requests collapse). */
+    /** Records durable sync requests in the urgent lane (one row per record: repeated requests collapse). */
     public void requestSync(Collection<SyncKey> keys) {
+        requestSync(keys, SyncLane.URGENT);
+    }
+
+    /** Records durable sync requests in a lane of the queue (one row per record: repeated requests collapse). */
+    public void requestSync(Collection<SyncKey> keys, SyncLane lane) {
         OffsetDateTime now = Jdbc.now();
-        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now)).toList());
+        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
     }
 
     /** Forgets the digests of records so that their next sync calls the CRM whatever the payload. */
@@ -217,7 +225,8 @@ public class SyncStateStore {
             Object[] values = { row.key().crmName(), row.key().resourceType(), row.key().resourceId(), row.crmId(),
                     row.digest(), freshness == null ? null : freshness.watermark().toString(), row.error(),
                     row.errorCount(), freshness == null ? null : freshness.dependencyCount(),
-                    row.requestedAt() == null ? null : row.requestedAt().toInstant().toString() };
+                    row.requestedAt() == null ? null : row.requestedAt().toInstant().toString(),
+                    row.lane() == null ? null : row.lane().code() };
             for (int c = 0; c < values.length; c++) {
                 columns.get(c)[i] = values[c];
             }
@@ -247,27 +256,28 @@ public class SyncStateStore {
         statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
         statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
         statement.setObject(13, row.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(14, row.lane() == null ? null : row.lane().code(), Types.SMALLINT);
     }
 
-    /** Values of one sync row write. */
+    /** Values of one sync row write; {@code requestedAt} and {@code lane} only for requests. */
     public record RowValues(SyncKey key, String crmId, String digest, Freshness freshness, String error, int errorCount,
-            OffsetDateTime requestedAt) {
+            OffsetDateTime requestedAt, SyncLane lane) {
 
         public static RowValues synced(SyncKey key, String crmId, String digest, Freshness freshness) {
-            return new RowValues(key, crmId, digest, freshness, null, 0, null);
+            return new RowValues(key, crmId, digest, freshness, null, 0, null, null);
         }
 
         public static RowValues unchanged(SyncKey key, Freshness freshness) {
-            return new RowValues(key, null, null, freshness, null, 0, null);
+            return new RowValues(key, null, null, freshness, null, 0, null, null);
         }
 
         public static RowValues failed(SyncKey key, String error) {
-            return new RowValues(key, null, null, null, error, 1, null);
+            return new RowValues(key, null, null, null, error, 1, null, null);
         }
 
         /** A failure not counted against the record: a new row starts at no error. */
         public static RowValues deferred(SyncKey key, String error) {
-            return new RowValues(key, null, null, null, error, 0, null);
+            return new RowValues(key, null, null, null, error, 0, null, null);
         }
     }
 }
