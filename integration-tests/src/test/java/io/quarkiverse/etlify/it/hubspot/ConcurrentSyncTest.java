@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.BatchSync;
@@ -33,6 +36,14 @@ class ConcurrentSyncTest extends HubSpotTestBase {
 
     private static final int ROUNDS = 25;
 
+    // one thread per concurrent caller, whatever the machine's core count
+    private final ExecutorService callers = Executors.newFixedThreadPool(3);
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
     @Test
     void twoSyncsOfOneRecordOvertakingEachOtherAtTheCrmLeaveItWithTheLastCommittedValue() throws Exception {
         User user = fixtures.user("race@example.com", "start");
@@ -46,11 +57,11 @@ class ConcurrentSyncTest extends HubSpotTestBase {
             // a claim per record, the older value lands last while the newer digest is stored last
             sandbox.faults().latencyNext(1, Duration.ofMillis(300)).delayAnswerNext(1, Duration.ofMillis(400));
             CompletableFuture<SyncResult> first = CompletableFuture
-                    .supplyAsync(() -> etlify.crm("hubspot").syncNow(User.class, user.id));
+                    .supplyAsync(() -> etlify.crm("hubspot").syncNow(User.class, user.id), callers);
             Thread.sleep(60);
             fixtures.update(user, u -> u.firstName = newer);
             CompletableFuture<SyncResult> second = CompletableFuture
-                    .supplyAsync(() -> etlify.crm("hubspot").syncNow(User.class, user.id));
+                    .supplyAsync(() -> etlify.crm("hubspot").syncNow(User.class, user.id), callers);
             first.get(10, TimeUnit.SECONDS);
             second.get(10, TimeUnit.SECONDS);
             sandbox.faults().clear();
@@ -77,7 +88,7 @@ class ConcurrentSyncTest extends HubSpotTestBase {
             runs.add(CompletableFuture.supplyAsync(() -> {
                 await(start);
                 return etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline().batchSize(100));
-            }));
+            }, callers));
         }
         start.countDown();
         List<BatchSyncStats> stats = new ArrayList<>();

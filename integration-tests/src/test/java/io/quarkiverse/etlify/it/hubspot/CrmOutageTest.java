@@ -43,7 +43,7 @@ class CrmOutageTest extends HubSpotTestBase {
         etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class));
         Thread.sleep(2_000);
         sandbox.faults().failRandomly(1.0, 503);
-        long outageEnds = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        long outageEnds = System.nanoTime() + Duration.ofSeconds(4).toNanos();
         while (System.nanoTime() < outageEnds) {
             seen.add(etlify.crm("hubspot").state().condition());
             Thread.sleep(50);
