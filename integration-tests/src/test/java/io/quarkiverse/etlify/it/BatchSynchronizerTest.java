@@ -99,7 +99,8 @@ class BatchSynchronizerTest {
     void aRateLimitDefersTheRestWithoutCountingErrors() {
         List<User> users = fixtures.users(3);
         hubspot.failWhen(call -> true,
-                new CrmRateLimitedException("daily limit", "RATE_LIMITS", null, Duration.ofHours(1), "DAILY"));
+                new CrmRateLimitedException("daily limit", "RATE_LIMITS", null, Duration.ofHours(1),
+                        CrmRateLimitedException.Scope.DAILY_QUOTA, "DAILY"));
 
         BatchOutcome outcome = sync(users, false);
 

@@ -28,7 +28,8 @@ class SecretRedactorTest {
 
         assertThat(described).isEqualTo("CrmValidationException: Property values were not valid [status 400]"
                 + " [category VALIDATION_ERROR] [correlation id c-42] email: invalid");
-        assertThat(redactor.describe(new CrmRateLimitedException("slow down", "RATE_LIMITS", null, null, "DAILY")))
+        assertThat(redactor.describe(new CrmRateLimitedException("slow down", "RATE_LIMITS", null, null,
+                CrmRateLimitedException.Scope.DAILY_QUOTA, "DAILY")))
                 .contains("[status 429]");
     }
 

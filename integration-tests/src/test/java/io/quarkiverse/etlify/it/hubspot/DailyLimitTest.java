@@ -58,7 +58,7 @@ class DailyLimitTest extends HubSpotTestBase {
         CrmRateLimitedException held = catchThrowableOfType(CrmRateLimitedException.class,
                 () -> otherInstance.call(() -> called.getAndSet(true)));
 
-        assertThat(held.policy()).isEqualTo("DAILY");
+        assertThat(held.scope()).isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
         assertThat(called).as("no request spent to learn it").isFalse();
         assertThat(sandbox.totalRequests()).isEqualTo(sent);
         assertThat(otherInstance.pausedUntil()).isEqualTo(guards.pausedUntil("hubspot"));
@@ -85,6 +85,7 @@ class DailyLimitTest extends HubSpotTestBase {
 
         Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         assertThat(limited.policy()).isEqualTo("DAILY");
+        assertThat(limited.scope()).as("HubSpot's DAILY, in neutral terms").isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
         assertThat(limited.status()).isEqualTo(429);
         assertThat(guards.forCrm("hubspot").isPaused()).isTrue();
         assertThat(guards.pausedUntil("hubspot")).hasValueSatisfying(
@@ -99,13 +100,13 @@ class DailyLimitTest extends HubSpotTestBase {
         User user = fixtures.user("ada@example.com", "Ada");
 
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
-        assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError).contains("daily request limit", "429");
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError).contains("request quota", "429");
         assertThat(fixtures.syncRow("hubspot", "User", user.id).errorCount).as("the CRM's limit, not the record's").isZero();
         assertThat(fixtures.syncRow("hubspot", "User", user.id).syncRequestedAt).as("retried once the CRM resumes")
                 .isNotNull();
-        assertThat(failFast.policy()).isEqualTo("DAILY");
+        assertThat(failFast.scope()).isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
         assertThat(failFast.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofDays(1));
-        assertThat(batch.policy()).isEqualTo("DAILY");
+        assertThat(batch.scope()).isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
         assertThat(sandbox.totalRequests()).as("nothing sent while paused").isEqualTo(sent);
     }
 }

@@ -31,6 +31,8 @@ final class HubSpotErrorMapper {
 
     static final String CORRELATION_HEADER = "X-HubSpot-Correlation-Id";
     static final String INTERVAL_HEADER = "X-HubSpot-RateLimit-Interval-Milliseconds";
+    /** HubSpot's name of its daily limit policy. */
+    static final String DAILY = "DAILY";
     private static final int MAX_TEXT = 1000;
 
     private final ObjectMapper json;
@@ -67,7 +69,12 @@ final class HubSpotErrorMapper {
             case 400, 409, 422 -> new CrmValidationException(message, status, category, correlationId, details);
             case 429 -> {
                 String policy = text(error, "policyName");
-                yield new CrmRateLimitedException(message, category, correlationId, retryAfter(policy, headers), policy);
+                // HubSpot's daily limit is a quota until midnight in the account's time zone; its other
+                // policies are short windows
+                CrmRateLimitedException.Scope scope = DAILY.equalsIgnoreCase(policy) ? CrmRateLimitedException.Scope.DAILY_QUOTA
+                        : CrmRateLimitedException.Scope.SHORT_WINDOW;
+                yield new CrmRateLimitedException(message, category, correlationId, retryAfter(policy, headers), scope,
+                        policy);
             }
             default -> new CrmApiException(message, status, category, correlationId, details);
         };
@@ -102,7 +109,7 @@ final class HubSpotErrorMapper {
         if (asked != null) {
             return asked;
         }
-        if ("DAILY".equalsIgnoreCase(policy)) {
+        if (DAILY.equalsIgnoreCase(policy)) {
             ZonedDateTime now = ZonedDateTime.now(accountTimeZone);
             ZonedDateTime midnight = LocalDate.now(accountTimeZone).plusDays(1).atStartOfDay(accountTimeZone);
             return Duration.between(now, midnight);

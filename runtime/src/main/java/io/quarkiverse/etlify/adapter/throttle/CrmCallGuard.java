@@ -2,8 +2,6 @@ package io.quarkiverse.etlify.adapter.throttle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,8 +20,8 @@ import io.smallrye.faulttolerance.api.Guard;
 /**
  * Everything one request to a CRM goes through, in this order:
  * <ol>
- * <li>fail fast while the CRM is held, for every instance ({@link CrmHolds}): paused until its daily
- * limit resets ({@link CrmRateLimitedException}, policy {@code DAILY}), or for a while after it
+ * <li>fail fast while the CRM is held, for every instance ({@link CrmHolds}): paused until its quota
+ * resets ({@link CrmRateLimitedException}, scope {@code DAILY_QUOTA}), or for a while after it
  * refused the credentials ({@link CrmUnavailableException}, then one request finds out whether
  * valid credentials are back);</li>
  * <li>a circuit breaker counting calls that still fail after their retries, and fail fast with
@@ -32,21 +30,23 @@ import io.smallrye.faulttolerance.api.Guard;
  * with exponential backoff and jitter (SmallRye Fault Tolerance: one {@link Guard} each, built from
  * the CRM's configuration);</li>
  * <li>a permit from the CRM's {@link RequestThrottle}, for the first attempt and each retry;</li>
- * <li>on a 429 answer: {@code SECONDLY}/{@code TEN_SECONDLY_ROLLING} hold every request of the CRM
- * for the wait the CRM asked for (or the policy's window) and retry, without counting it as a
- * failed attempt; {@code DAILY} pauses the CRM until the limit resets.</li>
+ * <li>on a 429 answer ({@link CrmRateLimitedException}, translated by the adapter): a
+ * {@code SHORT_WINDOW} holds every request of the CRM for the wait the CRM asked for and retries,
+ * without counting it as a failed attempt; a {@code DAILY_QUOTA} pauses the CRM until the wait has
+ * passed.</li>
  * </ol>
+ * Nothing here knows a particular CRM: adapters say what kind of limit was hit and how long to wait.
  * Obtain it from {@link CrmGuards}; custom adapters sending several HTTP requests per call can run
  * each one through {@link #call(Supplier)} and implement {@link GuardedPerRequest}.
  */
 public final class CrmCallGuard {
 
-    /** HubSpot's name of the daily limit policy. */
-    public static final String DAILY = "DAILY";
-
     static final String PAUSED = "PAUSED";
     static final String UNAUTHORIZED = "UNAUTHORIZED";
     private static final String CIRCUIT_OPEN = "CIRCUIT_BREAKER_OPEN";
+    // when a CRM answers 429 without saying how long to wait
+    private static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+    private static final Duration QUOTA_WAIT = Duration.ofHours(1);
     private static final Logger LOG = Logger.getLogger(CrmCallGuard.class);
 
     private final String crmName;
@@ -86,7 +86,7 @@ public final class CrmCallGuard {
      * @param request sends the request; throws a {@link CrmException} describing a failure
      * @return what the request returned
      * @throws CrmException the request's own failure once retries are exhausted or not applicable; a
-     *         {@link CrmRateLimitedException} with policy {@code DAILY} while the CRM is paused; a
+     *         {@link CrmRateLimitedException} with scope {@code DAILY_QUOTA} while the CRM is paused; a
      *         {@link CrmUnavailableException} while its circuit breaker is open or after it refused the
      *         credentials
      */
@@ -144,18 +144,18 @@ public final class CrmCallGuard {
             try (RequestThrottle.Permit permit = throttle.acquire()) {
                 result = request.get();
             } catch (CrmRateLimitedException e) {
-                if (DAILY.equalsIgnoreCase(e.policy())) {
+                if (e.scope() == CrmRateLimitedException.Scope.DAILY_QUOTA) {
                     pause(e);
                     throw e;
                 }
                 Duration wait = waitAfter(e);
                 if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                     LOG.warnf("CRM %s kept answering 429 (%s) for longer than rate-limit.max-wait (%d ms): giving up",
-                            crmName, e.policy(), maxWait.toMillis());
+                            crmName, e.getMessage(), maxWait.toMillis());
                     throw e;
                 }
                 LOG.debugf("CRM %s answered 429 (%s): holding its requests for %d ms, then retrying", crmName,
-                        e.policy(), wait.toMillis());
+                        e.getMessage(), wait.toMillis());
                 throttle.holdFor(wait);
                 continue;
             } catch (CrmUnauthorizedException e) {
@@ -185,8 +185,9 @@ public final class CrmCallGuard {
         }
         Duration left = Duration.between(Instant.now(), hold.get().until());
         if (PAUSED.equals(hold.get().reason())) {
-            throw new CrmRateLimitedException("CRM " + crmName + " reached its daily request limit: paused until "
-                    + hold.get().until(), "RATE_LIMITS", null, left, DAILY);
+            throw new CrmRateLimitedException("CRM " + crmName + " reached its request quota: paused until "
+                    + hold.get().until() + " (" + hold.get().message() + ")", null, null, left,
+                    CrmRateLimitedException.Scope.DAILY_QUOTA, null);
         }
         throw new CrmUnavailableException("CRM " + crmName + " refused the credentials since " + hold.get().since()
                 + ": no request is sent until " + hold.get().until() + " (" + hold.get().message() + ")", UNAUTHORIZED,
@@ -194,22 +195,19 @@ public final class CrmCallGuard {
     }
 
     private void pause(CrmRateLimitedException e) {
-        Duration retryAfter = e.retryAfter();
-        Instant until = retryAfter != null && !retryAfter.isNegative() && !retryAfter.isZero()
-                ? Instant.now().plus(retryAfter)
-                : LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = Instant.now().plus(asked(e, QUOTA_WAIT));
         holds.hold(PAUSED, until, e.getMessage());
-        LOG.warnf("CRM %s reached its daily request limit: its calls fail fast on every instance until %s", crmName,
-                until);
+        LOG.warnf("CRM %s reached its request quota: its calls fail fast on every instance until %s", crmName, until);
     }
 
-    /** The wait the CRM asked for, or the window of the policy that was hit. */
+    /** The wait the CRM asked for, or a second. */
     private static Duration waitAfter(CrmRateLimitedException e) {
+        return asked(e, SHORT_WAIT);
+    }
+
+    private static Duration asked(CrmRateLimitedException e, Duration otherwise) {
         Duration asked = e.retryAfter();
-        if (asked != null && !asked.isNegative() && !asked.isZero()) {
-            return asked;
-        }
-        return "TEN_SECONDLY_ROLLING".equalsIgnoreCase(e.policy()) ? Duration.ofSeconds(10) : Duration.ofSeconds(1);
+        return asked != null && !asked.isNegative() && !asked.isZero() ? asked : otherwise;
     }
 
     /** Failures worth retrying and counted by the circuit breaker; 429s are handled by {@link #attempt}. */

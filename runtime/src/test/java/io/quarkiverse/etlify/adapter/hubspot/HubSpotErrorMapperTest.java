@@ -88,6 +88,7 @@ class HubSpotErrorMapperTest {
         CrmRateLimitedException secondly = (CrmRateLimitedException) map(429, body);
 
         assertThat(withHeader.policy()).isEqualTo("SECONDLY");
+        assertThat(withHeader.scope()).isEqualTo(CrmRateLimitedException.Scope.SHORT_WINDOW);
         assertThat(withHeader.category()).isEqualTo("RATE_LIMITS");
         assertThat(withHeader.retryAfter()).isEqualTo(Duration.ofSeconds(3));
         assertThat(secondly.retryAfter()).isEqualTo(Duration.ofSeconds(1));
@@ -105,6 +106,8 @@ class HubSpotErrorMapperTest {
 
         assertThat(withoutInterval.retryAfter()).isEqualTo(Duration.ofSeconds(10));
         assertThat(withInterval.retryAfter()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(withInterval.scope()).isEqualTo(CrmRateLimitedException.Scope.SHORT_WINDOW);
+        assertThat(untilMidnight.scope()).isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
         ZonedDateTime midnight = LocalDate.now(NEW_YORK).plusDays(1).atStartOfDay(NEW_YORK);
         assertThat(ZonedDateTime.now(NEW_YORK).plus(untilMidnight.retryAfter()))
                 .isCloseTo(midnight, within(5, ChronoUnit.SECONDS));

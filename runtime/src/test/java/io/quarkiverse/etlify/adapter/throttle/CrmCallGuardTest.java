@@ -73,8 +73,8 @@ class CrmCallGuardTest {
         assertThat(guard.isPaused()).isTrue();
         assertThat(guard.pausedUntil()).hasValueSatisfying(until -> assertThat(until)
                 .isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plus(Duration.ofHours(2))));
-        assertThat(failFast.policy()).isEqualTo("DAILY");
-        assertThat(failFast.getMessage()).contains("crm", "daily request limit");
+        assertThat(failFast.scope()).isEqualTo(CrmRateLimitedException.Scope.DAILY_QUOTA);
+        assertThat(failFast.getMessage()).contains("crm", "request quota");
         assertThat(failFast.retryAfter()).isPositive();
 
         guard.resume();
@@ -156,6 +156,7 @@ class CrmCallGuardTest {
     }
 
     private static CrmRateLimitedException rateLimited(String policy, Duration retryAfter) {
-        return new CrmRateLimitedException("429", "RATE_LIMITS", null, retryAfter, policy);
+        return new CrmRateLimitedException("429", "RATE_LIMITS", null, retryAfter, "DAILY".equals(policy)
+                ? CrmRateLimitedException.Scope.DAILY_QUOTA : CrmRateLimitedException.Scope.SHORT_WINDOW, policy);
     }
 }
