@@ -3,6 +3,7 @@ package io.quarkiverse.etlify.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,11 +18,14 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.Etlified;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
+import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
@@ -33,7 +37,8 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * A {@code CrmAdapter} bean plugged by name gets its CRM's rate limit (one permit per call, shared
- * through the database, H2 here) and retries of transient failures.
+ * through the database, H2 here), retries of transient failures, and pauses when it reports a quota
+ * in neutral terms.
  */
 class CustomAdapterIsThrottledAndRetriedTest {
 
@@ -48,6 +53,7 @@ class CustomAdapterIsThrottledAndRetriedTest {
     public static class FlakyAdapter implements CrmAdapter {
         private final List<Long> calls = new CopyOnWriteArrayList<>();
         private final AtomicInteger failuresLeft = new AtomicInteger();
+        private volatile CrmRateLimitedException quotaReached;
 
         List<Long> calls() {
             return calls;
@@ -57,9 +63,16 @@ class CustomAdapterIsThrottledAndRetriedTest {
             failuresLeft.set(count);
         }
 
+        void quotaReached(CrmRateLimitedException answer) {
+            quotaReached = answer;
+        }
+
         @Override
         public String upsert(String objectType, Map<String, Object> payload, String idProperty, String crmId) {
             calls.add(System.nanoTime());
+            if (quotaReached != null) {
+                throw quotaReached;
+            }
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new CrmApiException("Service unavailable", 503, null, "corr", null);
             }
@@ -86,6 +99,9 @@ class CustomAdapterIsThrottledAndRetriedTest {
 
     @Inject
     CrmRegistry registry;
+
+    @Inject
+    CrmGuards guards;
 
     @Inject
     EntityManager em;
@@ -115,6 +131,27 @@ class CustomAdapterIsThrottledAndRetriedTest {
         Number permits = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
                 "SELECT COUNT(*) FROM etlify_rate_limit_permits WHERE crm_name = 'custom'").getSingleResult());
         assertThat(permits.intValue()).isBetween(1, 2);
+    }
+
+    @Test
+    void aQuotaInNeutralTermsPausesTheCrmForTheWaitTheAdapterGaveWithoutPosingAsHubSpot() {
+        adapter.quotaReached(new CrmRateLimitedException("monthly quota of the plan reached", null, null,
+                Duration.ofHours(2), CrmRateLimitedException.Scope.DAILY_QUOTA, null));
+        Lead lead = lead("quota@example.com");
+        int before = adapter.calls().size();
+
+        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.DEFERRED);
+        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.DEFERRED);
+
+        assertThat(adapter.calls()).as("the second call fails fast").hasSize(before + 1);
+        CrmState state = etlify.crm("custom").state();
+        assertThat(state.condition()).isEqualTo(CrmState.Condition.PAUSED);
+        assertThat(state.reason()).contains("monthly quota");
+        assertThat(Duration.between(Instant.now(), state.until())).isBetween(Duration.ofMinutes(119),
+                Duration.ofHours(2));
+        adapter.quotaReached(null);
+        guards.forCrm("custom").resume();
+        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.SYNCED);
     }
 
     private Lead lead(String email) {
