@@ -1,0 +1,26 @@
+package io.quarkiverse.etlify;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * Etlify's packages depend on each other one way only (facade, then batch and queue, then sync, then
+ * mapping and stale, then state and the adapter SPI): a cycle makes any of them impossible to read,
+ * test or change alone.
+ */
+class PackageCyclesTest {
+
+    private static final JavaClasses RUNTIME = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.quarkiverse.etlify");
+
+    @Test
+    void noPackageDependsOnItselfThroughOthers() {
+        slices().matching("io.quarkiverse.etlify.(**)").should().beFreeOfCycles().check(RUNTIME);
+    }
+}
