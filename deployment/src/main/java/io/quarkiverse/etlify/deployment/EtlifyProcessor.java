@@ -18,6 +18,7 @@ import io.quarkiverse.etlify.queue.DurableQueueDispatcher;
 import io.quarkiverse.etlify.queue.QueueSignal;
 import io.quarkiverse.etlify.queue.QueueWorkers;
 import io.quarkiverse.etlify.queue.SyncRequestStore;
+import io.quarkiverse.etlify.runtime.ConfigValidator;
 import io.quarkiverse.etlify.runtime.CrmDispatchers;
 import io.quarkiverse.etlify.runtime.CrmRegistry;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
@@ -79,7 +80,7 @@ class EtlifyProcessor {
     @BuildStep
     AdditionalBeanBuildItem engineBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, CrmDispatchers.class, StartupChecks.class,
+                .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, ConfigValidator.class, CrmDispatchers.class, StartupChecks.class,
                         Synchronizer.class, BatchSynchronizer.class, RecordPreparer.class, Deleter.class,
                         SyncDependencyGate.class, SyncStateStore.class, PendingSyncStore.class, LeaseStore.class,
                         Sha256JsonDigest.class, SecretRedactor.class, NullCrmAdapterFactory.class,

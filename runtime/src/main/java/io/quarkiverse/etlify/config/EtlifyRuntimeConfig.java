@@ -1,7 +1,6 @@
 package io.quarkiverse.etlify.config;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -288,9 +287,10 @@ public interface EtlifyRuntimeConfig {
         /**
          * Time zone of the HubSpot account, whose daily request limit resets at midnight in that
          * zone; a CRM that reached it is paused until then (unless HubSpot says when with
-         * {@code Retry-After}).
+         * {@code Retry-After}). A time-zone ID such as {@code UTC} or {@code America/New_York}.
          */
+        // a String, so that an unknown zone is reported with the property's name by the start-up check
         @WithDefault("UTC")
-        ZoneId accountTimeZone();
+        String accountTimeZone();
     }
 }

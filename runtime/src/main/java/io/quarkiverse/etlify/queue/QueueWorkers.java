@@ -28,7 +28,6 @@ import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The durable queue's workers: per enabled CRM, {@code queue.concurrency} threads claim due requests
@@ -65,7 +64,6 @@ public class QueueWorkers {
     private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
-        validate();
         running = true;
         for (String name : crms.names()) {
             CrmRuntime crm = crms.find(name).orElseThrow();
@@ -154,19 +152,14 @@ public class QueueWorkers {
         return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
     }
 
-    private void validate() {
-        List<String> problems = new ArrayList<>();
-        config.crm().forEach((name, crm) -> {
-            String prefix = "quarkus.etlify.crm." + name + ".queue.";
-            positive(prefix + "concurrency", crm.queue().concurrency(), problems);
-            positive(prefix + "batch-size", crm.queue().batchSize(), problems);
-            positive(prefix + "poll-interval", crm.queue().pollInterval(), problems);
-            positive(prefix + "lease", crm.queue().lease(), problems);
-            positive(prefix + "retry-backoff", crm.queue().retryBackoff(), problems);
-        });
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException("Invalid Etlify configuration:\n - " + String.join("\n - ", problems));
-        }
+    /** Adds a line per invalid queue setting of a CRM, naming the property. */
+    public static void check(String crmName, EtlifyRuntimeConfig.Queue queue, List<String> problems) {
+        String prefix = "quarkus.etlify.crm." + crmName + ".queue.";
+        positive(prefix + "concurrency", queue.concurrency(), problems);
+        positive(prefix + "batch-size", queue.batchSize(), problems);
+        positive(prefix + "poll-interval", queue.pollInterval(), problems);
+        positive(prefix + "lease", queue.lease(), problems);
+        positive(prefix + "retry-backoff", queue.retryBackoff(), problems);
     }
 
     private static void sleep(Duration duration) {

@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.runtime;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -8,7 +10,6 @@ import jakarta.inject.Inject;
 import io.quarkiverse.etlify.SyncDispatcher;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.queue.DurableQueueDispatcher;
-import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.common.annotation.Identifier;
 
 /** The dispatcher of each CRM: the bean named by {@code quarkus.etlify.crm."name".dispatcher}, else the durable queue. */
@@ -25,15 +26,19 @@ public class CrmDispatchers {
     @Any
     Instance<SyncDispatcher> dispatchers;
 
-    /** The dispatcher of a CRM; fails naming the property when it names no bean. */
+    /** The dispatcher of a CRM. */
     public SyncDispatcher of(String crm) {
-        return config.crm().get(crm).dispatcher().map(identifier -> {
-            Instance<SyncDispatcher> named = dispatchers.select(Identifier.Literal.of(identifier));
-            if (!named.isResolvable()) {
-                throw new ConfigurationException("quarkus.etlify.crm." + crm + ".dispatcher=" + identifier
-                        + " names no SyncDispatcher bean: annotate yours with @Identifier(\"" + identifier + "\")");
-            }
-            return named.get();
-        }).orElse(durableQueue);
+        return config.crm().get(crm).dispatcher()
+                .<SyncDispatcher> map(identifier -> dispatchers.select(Identifier.Literal.of(identifier)).get())
+                .orElse(durableQueue);
+    }
+
+    /** Adds a line when the CRM's dispatcher names no {@link SyncDispatcher} bean. */
+    void check(String crm, List<String> problems) {
+        config.crm().get(crm).dispatcher()
+                .filter(identifier -> !dispatchers.select(Identifier.Literal.of(identifier)).isResolvable())
+                .ifPresent(identifier -> problems.add("quarkus.etlify.crm." + crm + ".dispatcher=" + identifier
+                        + " names no SyncDispatcher bean: use the @Identifier of one, or leave it unset for the"
+                        + " built-in durable queue"));
     }
 }

@@ -18,8 +18,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * At start-up: builds the CRM registry (so configuration errors stop the application) and
- * cross-checks every mapping against the Hibernate metamodel.
+ * At start-up: builds the CRM registry (after the {@link ConfigValidator} accepted the configuration,
+ * so an adapter that cannot be created stops the application) and cross-checks every mapping against
+ * the Hibernate metamodel.
  */
 @Singleton
 public class StartupChecks {

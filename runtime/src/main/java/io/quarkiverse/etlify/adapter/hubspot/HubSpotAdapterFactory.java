@@ -5,7 +5,8 @@ import static io.quarkiverse.etlify.config.ConfigChecks.positive;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,6 @@ import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The {@code hubspot} adapter kind: one REST client per CRM, built from
@@ -79,23 +79,20 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
         return KIND;
     }
 
-    /**
-     * Creates the adapter of a CRM.
-     *
-     * @throws ConfigurationException listing every invalid setting of the CRM
-     */
+    /** Adds a line per invalid HubSpot setting of the CRM: token, base URL, timeouts, id properties, time zone. */
     @Override
-    public CrmAdapter create(String crmName) {
+    public void check(String crmName, List<String> problems) {
         EtlifyRuntimeConfig.CrmRuntimeConfig crm = config.crm().get(crmName);
         EtlifyRuntimeConfig.HubSpot hubspot = crm.hubspot();
         String prefix = "quarkus.etlify.crm." + crmName + ".hubspot.";
-        List<String> problems = new ArrayList<>();
-        String token = hubspot.accessToken().map(String::trim).orElse("");
         // a disabled CRM sends nothing: environments that switch it off need no token
-        if (token.isEmpty() && crm.enabled()) {
+        if (token(hubspot).isEmpty() && crm.enabled()) {
             problems.add(prefix + "access-token must be set to the private app's access token of CRM " + crmName);
         }
-        URI baseUri = baseUri(hubspot.baseUrl(), prefix, problems);
+        if (baseUri(hubspot.baseUrl()) == null) {
+            problems.add(prefix + "base-url must be an http(s) URL such as https://api.hubapi.com, got "
+                    + hubspot.baseUrl());
+        }
         positive(prefix + "connect-timeout", hubspot.connectTimeout(), problems);
         positive(prefix + "read-timeout", hubspot.readTimeout(), problems);
         for (Map.Entry<String, List<String>> declared : hubspot.uniqueProperties().entrySet()) {
@@ -103,11 +100,20 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
                 problems.add(prefix + "unique-properties." + declared.getKey() + " lists a blank property name");
             }
         }
-        UniqueIdProperties unique = new UniqueIdProperties(hubspot.uniqueProperties());
-        problems.addAll(unique.problems(crmName, mappings.all()));
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(String.join("\n - ", problems));
+        problems.addAll(new UniqueIdProperties(hubspot.uniqueProperties()).problems(crmName, mappings.all()));
+        try {
+            ZoneId.of(hubspot.accountTimeZone());
+        } catch (DateTimeException e) {
+            problems.add(prefix + "account-time-zone must be a time zone ID such as UTC or America/New_York, got "
+                    + hubspot.accountTimeZone());
         }
+    }
+
+    @Override
+    public CrmAdapter create(String crmName) {
+        EtlifyRuntimeConfig.HubSpot hubspot = config.crm().get(crmName).hubspot();
+        String token = token(hubspot);
+        URI baseUri = baseUri(hubspot.baseUrl());
         HubSpotObjectsClient client = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(hubspot.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -119,7 +125,7 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
                 .clientLogger(new MaskingClientLogger(token))
                 .build(HubSpotObjectsClient.class);
         clients.add(client);
-        HubSpotErrorMapper errors = new HubSpotErrorMapper(json, token, hubspot.accountTimeZone());
+        HubSpotErrorMapper errors = new HubSpotErrorMapper(json, token, ZoneId.of(hubspot.accountTimeZone()));
         return new HubSpotAdapter(crmName, client, new HubSpotRequests(guards.forCrm(crmName), errors, json));
     }
 
@@ -152,16 +158,20 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
         }
     }
 
-    private static URI baseUri(String baseUrl, String prefix, List<String> problems) {
+    private static String token(EtlifyRuntimeConfig.HubSpot hubspot) {
+        return hubspot.accessToken().map(String::trim).orElse("");
+    }
+
+    /** The base URL as a URI, or null when it is not an http(s) URL with a host. */
+    private static URI baseUri(String baseUrl) {
         try {
             URI uri = URI.create(baseUrl.trim());
             if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
                 return uri;
             }
         } catch (IllegalArgumentException e) {
-            // reported below
+            // not a URI at all
         }
-        problems.add(prefix + "base-url must be an http(s) URL such as https://api.hubapi.com, got " + baseUrl);
         return null;
     }
 }

@@ -94,6 +94,8 @@ public class CrmGuards {
         }
         notNegative(prefix + "circuit-breaker.delay", breaker.delay(), problems);
         positive(prefix + "circuit-breaker.success-threshold", breaker.successThreshold(), problems);
+        crm.rateLimit().maxRequests().ifPresent(max -> positive(prefix + "rate-limit.max-requests", max, problems));
+        positive(prefix + "rate-limit.period", crm.rateLimit().period(), problems);
         notNegative(prefix + "rate-limit.max-wait", crm.rateLimit().maxWait(), problems);
         positive(prefix + "unauthorized-pause", crm.unauthorizedPause(), problems);
     }
