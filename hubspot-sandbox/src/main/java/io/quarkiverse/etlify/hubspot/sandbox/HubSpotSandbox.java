@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -69,7 +70,7 @@ public final class HubSpotSandbox implements AutoCloseable {
         UniqueProperties uniqueProperties = builder.uniqueProperties.copy();
         this.store = new ObjectStore(uniqueProperties);
         this.rateLimits = new RateLimitEmulator(new RateLimitEmulator.Limits(builder.rollingMax, builder.rollingWindow,
-                builder.secondly, builder.searchPerSecond, builder.daily));
+                builder.secondly, builder.searchPerSecond, builder.daily), builder.ticker);
         ContractValidator validator = builder.validateContracts ? ContractValidator.bundled() : null;
         this.handler = new SandboxHttpHandler(Set.copyOf(builder.tokens), rateLimits, builder.retryAfterHeader,
                 validator, faults, log, new CrmObjectApi(store, uniqueProperties, faults));
@@ -287,6 +288,7 @@ public final class HubSpotSandbox implements AutoCloseable {
         private long daily;
         private boolean retryAfterHeader;
         private boolean validateContracts = true;
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder() {
         }
@@ -385,6 +387,16 @@ public final class HubSpotSandbox implements AutoCloseable {
         /** Whether 429 answers carry {@code Retry-After} (seconds); off by default, as HubSpot usually omits it. */
         public Builder retryAfterHeader(boolean enabled) {
             this.retryAfterHeader = enabled;
+            return this;
+        }
+
+        /**
+         * Where the rolling, secondly and search windows read the time, in nanoseconds ({@link System#nanoTime()}
+         * by default): a test passes one it moves by hand, so that a window passes without waiting for it and a
+         * slow request cannot push another out of its window. The daily limit keeps the UTC calendar day.
+         */
+        public Builder ticker(LongSupplier nanoTime) {
+            this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Emulates HubSpot's rate limits per access token (one token = one account): a rolling burst window, an optional
@@ -45,10 +46,12 @@ final class RateLimitEmulator {
     }
 
     private final Limits limits;
+    private final LongSupplier ticker;
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
 
-    RateLimitEmulator(Limits limits) {
+    RateLimitEmulator(Limits limits, LongSupplier ticker) {
         this.limits = limits;
+        this.ticker = ticker;
     }
 
     void reset() {
@@ -56,7 +59,7 @@ final class RateLimitEmulator {
     }
 
     Decision acquire(String token, boolean search) {
-        return accounts.computeIfAbsent(token, t -> new Account()).acquire(search, System.nanoTime());
+        return accounts.computeIfAbsent(token, t -> new Account()).acquire(search, ticker.getAsLong());
     }
 
     /** Counters of one account; synchronized because one token may be used from many client threads. */

@@ -4,6 +4,7 @@ import static io.quarkiverse.etlify.hubspot.sandbox.SandboxClient.createBody;
 import static io.quarkiverse.etlify.hubspot.sandbox.SandboxClient.props;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -42,7 +43,7 @@ class FaultInjectionTest extends SandboxTestBase {
     }
 
     @Test
-    void latencyDelaysAnswers() throws IOException, InterruptedException {
+    void latencyDelaysAnswers() throws IOException {
         sandbox.faults().latencyNext(1, Duration.ofMillis(300));
         long start = System.nanoTime();
         assertThat(client.get("/crm/v3/objects/contacts?limit=1").status()).isEqualTo(200);
@@ -56,10 +57,8 @@ class FaultInjectionTest extends SandboxTestBase {
 
         // The timed-out request is still being delayed on the server; let it finish so it cannot leak into the
         // next test's request log.
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (sandbox.totalRequests() < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> sandbox.totalRequests() >= 3);
         assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsExactlyInAnyOrder(200, 200, 200);
     }
 

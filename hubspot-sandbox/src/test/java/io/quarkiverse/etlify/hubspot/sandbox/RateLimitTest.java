@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,23 +20,17 @@ class RateLimitTest extends SandboxTestBase {
     private static final int MAX = 3;
     private static final Duration WINDOW = Duration.ofMillis(500);
 
+    /** The rate windows' time, moved by hand: it stands still however long a request takes. */
+    private final AtomicLong nanoTime = new AtomicLong();
+
     @Override
     protected HubSpotSandbox.Builder configure(HubSpotSandbox.Builder builder) {
         return builder.accessTokens(TOKEN, OTHER_TOKEN).rateLimit(MAX, WINDOW).searchRateLimit(2)
-                .retryAfterHeader(true);
-    }
-
-    /** Validating a first request of a kind is slow; keep that out of the short rate windows measured below. */
-    @BeforeAll
-    void warmUp() {
-        client.get("/crm/v3/objects/contacts?limit=1");
-        client.post("/crm/v3/objects/contacts/search",
-                eqSearch(List.of(List.<String[]>of(new String[] { "email", "x@example.com" })), 10, "0"));
-        client.post("/crm/v3/objects/contacts", createBody(props("email", "warm@example.com")));
+                .retryAfterHeader(true).ticker(nanoTime::get);
     }
 
     @Test
-    void burstLimitAnswers429WithHubSpotsBodyAndHeaders() throws InterruptedException {
+    void burstLimitAnswers429WithHubSpotsBodyAndHeaders() {
         List<Long> remaining = new ArrayList<>();
         for (int i = 0; i < MAX; i++) {
             SandboxClient.Reply ok = client.get("/crm/v3/objects/contacts?limit=1");
@@ -60,7 +54,9 @@ class RateLimitTest extends SandboxTestBase {
         assertThat(limited.longHeader("Retry-After")).isEqualTo(1L);
         assertThat(sandbox.count429()).isEqualTo(1);
 
-        Thread.sleep(WINDOW.toMillis() + 50);
+        nanoTime.addAndGet(WINDOW.minusMillis(1).toNanos());
+        assertThat(client.get("/crm/v3/objects/contacts?limit=1").status()).as("within the window").isEqualTo(429);
+        nanoTime.addAndGet(Duration.ofMillis(1).toNanos());
         assertThat(client.get("/crm/v3/objects/contacts?limit=1").status()).as("the window rolled on").isEqualTo(200);
     }
 
@@ -101,9 +97,10 @@ class RateLimitTest extends SandboxTestBase {
     }
 
     @Test
-    void dailyAndSecondlyLimits() throws InterruptedException {
+    void dailyAndSecondlyLimits() {
+        AtomicLong secondlyTime = new AtomicLong();
         try (HubSpotSandbox limited = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().dailyLimit(3)
-                .secondlyLimit(2).build().start()) {
+                .secondlyLimit(2).ticker(secondlyTime::get).build().start()) {
             SandboxClient daily = new SandboxClient(limited, TOKEN);
             SandboxClient.Reply first = daily.get("/crm/v3/objects/deals?limit=1");
             assertThat(first.longHeader("X-HubSpot-RateLimit-Daily")).isEqualTo(3);
@@ -117,7 +114,7 @@ class RateLimitTest extends SandboxTestBase {
             assertThat(secondly.status()).isEqualTo(429);
             assertThat(secondly.json().path("policyName").asText()).isEqualTo("SECONDLY");
 
-            Thread.sleep(1050);
+            secondlyTime.addAndGet(Duration.ofSeconds(1).toNanos());
             SandboxClient.Reply last = daily.get("/crm/v3/objects/deals?limit=1");
             assertThat(last.status()).isEqualTo(200);
             assertThat(last.longHeader("X-HubSpot-RateLimit-Daily-Remaining")).isZero();

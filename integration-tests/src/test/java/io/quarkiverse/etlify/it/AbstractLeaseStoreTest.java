@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.state.LeaseStore;
-import io.quarkus.test.junit.QuarkusTest;
 
-/** Database leases: one holder across instances, expiry, release (the batch-sync lock). */
-@QuarkusTest
-@PostgresTest
-class LeaseStoreTest {
+/**
+ * Database leases, on every supported database (taken by {@code ON CONFLICT} or {@code MERGE}): one holder
+ * across instances, expiry, release (the batch-sync lock).
+ */
+abstract class AbstractLeaseStoreTest {
 
     @Inject
     LeaseStore leases;

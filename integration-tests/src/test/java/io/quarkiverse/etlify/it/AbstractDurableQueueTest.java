@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,14 +24,12 @@ import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.test.InMemoryCrm;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 
-/** The durable queue: transactional requests, back-off, crashed workers, several workers on one database. */
-@QuarkusTest
-@PostgresTest
-@TestProfile(QueueTuning.class)
-class DurableQueueTest {
+/**
+ * The durable queue's contract, run on every supported database: transactional requests, back-off,
+ * crashed workers, several workers on one database. Subclasses run it with {@link QueueTuning}.
+ */
+abstract class AbstractDurableQueueTest {
 
     @Inject
     Etlify etlify;
@@ -87,11 +87,13 @@ class DurableQueueTest {
     @Test
     void aCrashedWorkersClaimsAreTakenOverWhenTheirLeaseExpires() {
         List<User> users = fixtures.users(20);
-        // a worker claimed these requests and died: requested and claimed in one transaction, never completed
+        // a worker claimed these requests and died: requested and claimed in one transaction, never completed;
+        // the lease end is bound, not written as SQL interval arithmetic, which differs per database
+        OffsetDateTime leaseEnd = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2);
         QuarkusTransaction.requiringNew().run(() -> {
             store.requestSync(users.stream().map(u -> new SyncKey("hubspot", "User", u.id.toString())).toList());
-            em.createNativeQuery("UPDATE crm_synchronisations SET claimed_by = 'dead-worker',"
-                    + " claimed_until = CURRENT_TIMESTAMP + INTERVAL '2 seconds' WHERE crm_name = 'hubspot'").executeUpdate();
+            em.createNativeQuery("UPDATE crm_synchronisations SET claimed_by = 'dead-worker', claimed_until = ?1"
+                    + " WHERE crm_name = 'hubspot'").setParameter(1, leaseEnd).executeUpdate();
         });
         assertThat(hubspot.calls()).isEmpty();
 

@@ -9,12 +9,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.state.RateLimitPermitStore;
-import io.quarkus.test.junit.QuarkusTest;
 
-/** The shared permit log: grants within the limit, and reports how many permits count in the window. */
-@QuarkusTest
-@PostgresTest
-class RateLimitPermitStoreTest {
+/**
+ * The shared permit log, on every supported database (whose clocks it reads differently): grants within
+ * the limit, and reports how many permits count in the window.
+ */
+abstract class AbstractRateLimitPermitStoreTest {
 
     @Inject
     RateLimitPermitStore store;
