@@ -20,7 +20,7 @@ import io.quarkiverse.etlify.queue.QueueWorkers;
 import io.quarkiverse.etlify.queue.SyncRequestStore;
 import io.quarkiverse.etlify.runtime.ConfigValidator;
 import io.quarkiverse.etlify.runtime.CrmDispatchers;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.runtime.DefaultEtlify;
 import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;

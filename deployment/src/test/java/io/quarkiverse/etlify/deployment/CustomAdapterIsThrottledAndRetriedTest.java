@@ -30,7 +30,7 @@ import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;

@@ -15,7 +15,7 @@ import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A custom unique-value property declared for its object type is accepted as id property. */

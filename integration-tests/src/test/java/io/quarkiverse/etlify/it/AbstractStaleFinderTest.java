@@ -45,7 +45,7 @@ import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -15,7 +15,7 @@ import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.state.CrmSynchronisation;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;

@@ -17,7 +17,7 @@ import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.test.InMemoryCrms;

@@ -105,18 +105,23 @@ class InlineSyncTest {
     @Test
     void failuresOfTheCrmAsAWholeDeferTheRecordWithoutCountingAndRequestItAgain() {
         User user = fixtures.user("ada@example.com", "Ada");
-        hubspot.failNext(new CrmApiException("HubSpot is down (Authorization: Bearer pat-na1-it-secret-token-0001)",
-                503, "INTERNAL_ERROR", "corr-1", null));
-        hubspot.failNext(new CrmTransportException("connection reset", null));
+        // the CRM stays unreachable, for the queue's workers too, until reset
+        hubspot.failWhen(call -> true, new CrmApiException(
+                "HubSpot is down (Authorization: Bearer pat-na1-it-secret-token-0001)", 503, "INTERNAL_ERROR", "corr-1", null));
 
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).lastError).contains("corr-1")
+                .doesNotContain("pat-na1-it-secret-token-0001");
+        hubspot.failWhen(call -> true, new CrmTransportException("connection reset", null));
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.DEFERRED);
 
         CrmSynchronisation deferred = fixtures.syncRow("hubspot", "User", user.id);
         assertThat(deferred.errorCount).isZero();
         assertThat(deferred.lastError).contains("CrmTransportException", "connection reset");
         assertThat(deferred.syncRequestedAt).as("the durable queue takes it from here").isNotNull();
+        hubspot.reset();
         await().atMost(Duration.ofSeconds(10)).until(() -> hubspot.count("contacts") == 1);
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).errorCount).isZero();
     }
 
     @Test

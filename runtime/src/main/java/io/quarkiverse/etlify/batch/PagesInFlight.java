@@ -4,7 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.quarkiverse.etlify.runtime.DaemonThreads;
+import io.quarkiverse.etlify.crm.DaemonThreads;
 
 /**
  * Runs the work of an inline batch sync's pages on up to {@code concurrency} threads, blocking the

@@ -14,6 +14,8 @@ import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
 import io.quarkiverse.etlify.batch.BatchSyncRunner;
+import io.quarkiverse.etlify.crm.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.mapping.EntityAccess;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;

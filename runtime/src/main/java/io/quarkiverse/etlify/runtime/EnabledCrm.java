@@ -9,6 +9,7 @@ import io.quarkiverse.etlify.SyncDispatcher;
 import io.quarkiverse.etlify.SyncRequest;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;

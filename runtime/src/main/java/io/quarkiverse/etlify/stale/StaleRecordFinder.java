@@ -33,7 +33,7 @@ import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.runtime.DaemonThreads;
+import io.quarkiverse.etlify.crm.DaemonThreads;
 import io.quarkiverse.etlify.state.Jdbc;
 import io.quarkiverse.etlify.state.SqlDialect;
 import io.quarkus.hibernate.orm.panache.Panache;

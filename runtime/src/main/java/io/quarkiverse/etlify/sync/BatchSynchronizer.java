@@ -19,7 +19,7 @@ import io.quarkiverse.etlify.adapter.UpsertOutcome;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.ClaimStore;
 import io.quarkiverse.etlify.state.Holders;

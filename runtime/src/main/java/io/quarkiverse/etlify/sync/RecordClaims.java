@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.ClaimStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;

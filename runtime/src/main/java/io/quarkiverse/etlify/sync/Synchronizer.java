@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.runtime.CrmRuntime;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncStateStore;

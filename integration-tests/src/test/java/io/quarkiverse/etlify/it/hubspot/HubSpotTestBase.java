@@ -16,7 +16,7 @@ import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
 import io.quarkiverse.etlify.it.Fixtures;
-import io.quarkiverse.etlify.runtime.CrmRegistry;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.test.InjectHubSpotSandbox;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 

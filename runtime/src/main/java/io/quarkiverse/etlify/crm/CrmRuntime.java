@@ -1,4 +1,4 @@
-package io.quarkiverse.etlify.runtime;
+package io.quarkiverse.etlify.crm;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.quarkiverse.etlify.runtime;
+package io.quarkiverse.etlify.crm;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,4 +1,4 @@
-package io.quarkiverse.etlify.runtime;
+package io.quarkiverse.etlify.crm;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,8 +20,8 @@ import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * The configured CRMs with their adapters, built once at start-up from the configuration the
- * {@link ConfigValidator} accepted. Every adapter is wrapped so that its calls go
+ * The configured CRMs with their adapters, built once at start-up (after the configuration was
+ * checked: the check observes the earliest start-up event). Every adapter is wrapped so that its calls go
  * through the CRM's rate limiter, retries and circuit breaker ({@link CrmGuards}).
  */
 @ApplicationScoped
@@ -30,10 +30,8 @@ public class CrmRegistry {
     private final Map<String, CrmRuntime> crms;
 
     @Inject
-    public CrmRegistry(EtlifyBuildTimeConfig buildConfig, EtlifyRuntimeConfig runtimeConfig, ConfigValidator validator,
+    public CrmRegistry(EtlifyBuildTimeConfig buildConfig, EtlifyRuntimeConfig runtimeConfig,
             @Any Instance<CrmAdapterFactory> factories, @Any Instance<CrmAdapter> adapters, CrmGuards guards) {
-        // nothing is built from settings that were not checked, whoever needs the registry first
-        validator.validate();
         Map<String, CrmRuntime> built = new LinkedHashMap<>();
         for (String name : new TreeSet<>(buildConfig.crm().keySet())) {
             EtlifyRuntimeConfig.CrmRuntimeConfig crmConfig = runtimeConfig.crm().get(name);
