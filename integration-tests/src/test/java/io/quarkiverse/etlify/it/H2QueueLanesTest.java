@@ -1,6 +1,5 @@
 package io.quarkiverse.etlify.it;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,12 +15,7 @@ class H2QueueLanesTest extends AbstractQueueLanesTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(laneTuning());
-            config.put("quarkus.datasource.db-kind", "h2");
-            config.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:etlify-lanes;DB_CLOSE_DELAY=-1");
-            config.put("quarkus.datasource.username", "sa");
-            config.put("quarkus.datasource.password", "");
-            return config;
+            return H2Database.config("etlify-lanes", laneTuning());
         }
 
         @Override

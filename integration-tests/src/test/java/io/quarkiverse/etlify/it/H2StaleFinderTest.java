@@ -19,12 +19,7 @@ class H2StaleFinderTest extends AbstractStaleFinderTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.datasource.db-kind", "h2",
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:etlify-finder;DB_CLOSE_DELAY=-1",
-                    "quarkus.datasource.username", "sa",
-                    "quarkus.datasource.password", "",
-                    "quarkus.etlify.batch-sync.finder-parallelism", "3");
+            return H2Database.config("etlify-finder", Map.of("quarkus.etlify.batch-sync.finder-parallelism", "3"));
         }
 
         @Override
