@@ -11,11 +11,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.etlify.Etlified;
 import io.quarkiverse.etlify.adapter.throttle.GuardedPerRequest;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
-import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A custom unique-value property declared for its object type is accepted as id property. */

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.it.finder.Car;
 import io.quarkiverse.etlify.it.finder.ElectricCar;
 import io.quarkiverse.etlify.it.finder.Firm;
@@ -45,7 +46,6 @@ import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -13,14 +13,15 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.crm.CrmRegistry;
-import io.quarkiverse.etlify.sync.BatchOutcome;
-import io.quarkiverse.etlify.sync.BatchSynchronizer;
+import io.quarkiverse.etlify.state.SyncKey;
+import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.test.InMemoryCrms;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -48,13 +49,10 @@ class DisabledCrmTest {
     InMemoryCrms crms;
 
     @Inject
-    BatchSynchronizer batchSynchronizer;
+    SyncStateStore store;
 
     @Inject
     CrmRegistry crmRegistry;
-
-    @Inject
-    MappingRegistry mappings;
 
     @BeforeEach
     void clean() {
@@ -89,16 +87,19 @@ class DisabledCrmTest {
     }
 
     @Test
-    void theBatchSynchronizerOfADisabledCrmReportsEveryRecordDisabled() {
+    void nothingOfTheEngineRunsForADisabledCrm() {
         User user = fixtures.user("ada@example.com", "Ada");
+        // a request recorded for it anyway (e.g. before it was switched off) stays where it is
+        QuarkusTransaction.requiringNew().run(() -> store.requestSync(java.util.List.of(
+                new SyncKey("mirror", "User", user.id.toString()))));
 
-        BatchOutcome outcome = batchSynchronizer.sync(crmRegistry.find("mirror").orElseThrow(),
-                mappings.mappingFor(User.class, "mirror").orElseThrow(), java.util.List.of(user.id), false);
-
-        assertThat(outcome.results()).containsExactly(java.util.Map.entry(user.id.toString(), SyncResult.DISABLED));
-        assertThat(outcome.count(SyncResult.DISABLED)).isEqualTo(1);
-        assertThat(crms.get("mirror").calls()).isEmpty();
-        assertThat(fixtures.syncRows("mirror")).isZero();
+        assertThat(crmRegistry.find("mirror")).as("no adapter, no engine state").isEmpty();
+        assertThat(crmRegistry.disabledNames()).containsExactly("mirror");
+        assertThat(etlify.crm("mirror").state().condition()).isEqualTo(CrmState.Condition.DISABLED);
+        assertThat(etlify.batchSync(BatchSync.options().crm("mirror").inline()).total()).isZero();
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                .until(() -> crms.get("mirror").calls().isEmpty());
+        assertThat(fixtures.syncRow("mirror", "User", user.id).syncRequestedAt).as("no worker took it").isNotNull();
     }
 
     @Test

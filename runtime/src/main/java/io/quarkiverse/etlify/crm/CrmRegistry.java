@@ -28,28 +28,42 @@ import io.smallrye.common.annotation.Identifier;
 public class CrmRegistry {
 
     private final Map<String, CrmRuntime> crms;
+    private final Set<String> disabled;
 
     @Inject
     public CrmRegistry(EtlifyBuildTimeConfig buildConfig, EtlifyRuntimeConfig runtimeConfig,
             @Any Instance<CrmAdapterFactory> factories, @Any Instance<CrmAdapter> adapters, CrmGuards guards) {
         Map<String, CrmRuntime> built = new LinkedHashMap<>();
+        Set<String> off = new TreeSet<>();
         for (String name : new TreeSet<>(buildConfig.crm().keySet())) {
             EtlifyRuntimeConfig.CrmRuntimeConfig crmConfig = runtimeConfig.crm().get(name);
+            if (!crmConfig.enabled()) {
+                // the one place the flag is read: no adapter, no workers, no batch run; its operations are no-ops
+                off.add(name);
+                continue;
+            }
             int maxSyncErrors = crmConfig.maxSyncErrors().orElse(runtimeConfig.maxSyncErrors());
             CrmAdapter adapter = adapter(name, buildConfig.crm().get(name).adapter(), factories, adapters);
-            built.put(name, new CrmRuntime(name, crmConfig.enabled(), guards.protect(name, adapter), maxSyncErrors,
+            built.put(name, new CrmRuntime(name, guards.protect(name, adapter), maxSyncErrors,
                     crmConfig.queue().lease()));
         }
         this.crms = Collections.unmodifiableMap(built);
+        this.disabled = Collections.unmodifiableSet(off);
     }
 
-    /** The CRM of that name, if configured. */
+    /** The enabled CRM of that name, if there is one. */
     public Optional<CrmRuntime> find(String name) {
         return Optional.ofNullable(crms.get(name));
     }
 
+    /** The enabled CRMs. */
     public Set<String> names() {
         return crms.keySet();
+    }
+
+    /** The CRMs configured with {@code enabled=false}. */
+    public Set<String> disabledNames() {
+        return disabled;
     }
 
     private static CrmAdapter adapter(String crmName, String kind, Instance<CrmAdapterFactory> factories,

@@ -18,11 +18,11 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
-import io.quarkiverse.etlify.mapping.Mapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.crm.DaemonThreads;
+import io.quarkiverse.etlify.mapping.Mapping;
+import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.sync.BatchOutcome;
 import io.quarkiverse.etlify.sync.BatchSynchronizer;
@@ -68,7 +68,7 @@ public class QueueWorkers {
         for (String name : crms.names()) {
             CrmRuntime crm = crms.find(name).orElseThrow();
             EtlifyRuntimeConfig.Queue queue = config.crm().get(name).queue();
-            if (!crm.enabled() || !queue.workersEnabled() || mappings.mappingsOf(name).isEmpty()) {
+            if (!queue.workersEnabled() || mappings.mappingsOf(name).isEmpty()) {
                 continue;
             }
             ExecutorService pool = DaemonThreads.fixedPool(queue.concurrency(), "etlify-queue-" + name);

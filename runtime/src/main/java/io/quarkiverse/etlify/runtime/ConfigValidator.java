@@ -105,7 +105,10 @@ public class ConfigValidator {
         String kind = buildConfig.crm().get(name).adapter();
         CrmAdapterFactory factory = factory(kind);
         if (factory != null) {
-            factory.check(name, problems);
+            // a disabled CRM gets no adapter: environments that switch it off need none of its settings
+            if (crm.enabled()) {
+                factory.check(name, problems);
+            }
         } else if (!adapters.select(Identifier.Literal.of(kind)).isResolvable()) {
             problems.add(prefix + "adapter=" + kind + " names no adapter: use one of " + knownKinds()
                     + " or the @Identifier of a CrmAdapter bean");

@@ -1,9 +1,9 @@
 package io.quarkiverse.etlify.runtime;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,13 +36,14 @@ public class DefaultEtlify implements Etlify {
             CrmDispatchers dispatchers, BatchSyncRunner batchSyncs, CrmGuards guards) {
         this.mappings = mappings;
         this.batchSyncs = batchSyncs;
-        this.crms = registry.names().stream()
-                .map(name -> registry.find(name).orElseThrow())
-                .collect(Collectors.toUnmodifiableMap(CrmRuntime::name,
-                        crm -> crm.enabled()
-                                ? new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(crm.name()),
-                                        guards.forCrm(crm.name()))
-                                : new DisabledCrm(crm.name(), mappings)));
+        Map<String, CrmOperations> operations = new HashMap<>();
+        for (String name : registry.names()) {
+            CrmRuntime crm = registry.find(name).orElseThrow();
+            operations.put(name, new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(name),
+                    guards.forCrm(name)));
+        }
+        registry.disabledNames().forEach(name -> operations.put(name, new DisabledCrm(name, mappings)));
+        this.crms = Map.copyOf(operations);
     }
 
     @Override

@@ -29,11 +29,11 @@ import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.crm.DaemonThreads;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.MappingRegistry;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.crm.DaemonThreads;
 import io.quarkiverse.etlify.state.Jdbc;
 import io.quarkiverse.etlify.state.SqlDialect;
 import io.quarkus.hibernate.orm.panache.Panache;

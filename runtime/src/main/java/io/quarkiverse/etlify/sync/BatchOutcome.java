@@ -49,10 +49,4 @@ public final class BatchOutcome {
     public long count(SyncResult result) {
         return results.values().stream().filter(result::equals).count();
     }
-
-    static BatchOutcome disabled(Iterable<String> resourceIds) {
-        BatchOutcome outcome = new BatchOutcome();
-        resourceIds.forEach(id -> outcome.put(id, SyncResult.DISABLED));
-        return outcome;
-    }
 }

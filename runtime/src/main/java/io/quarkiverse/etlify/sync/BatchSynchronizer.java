@@ -16,17 +16,17 @@ import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.UpsertOutcome;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.mapping.Freshness;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.state.ClaimStore;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;
-import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -75,9 +75,6 @@ public class BatchSynchronizer {
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String owner) {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
-        if (!crm.enabled()) {
-            return BatchOutcome.disabled(resourceIds);
-        }
         Written written = new Written(crm.name(), mapping.resourceType(), owner);
         BatchOutcome outcome = new BatchOutcome();
         // a failure here rolls the claims back with the rest

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.SyncRow;

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.crm.CrmRuntime;
-import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkiverse.etlify.state.ClaimStore;
+import io.quarkiverse.etlify.state.SyncKey;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

@@ -9,13 +9,13 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.crm.CrmRuntime;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
-import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
+import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
 import io.quarkiverse.etlify.it.Fixtures;
-import io.quarkiverse.etlify.crm.CrmRegistry;
 import io.quarkiverse.etlify.test.InjectHubSpotSandbox;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 

@@ -85,8 +85,7 @@ public class HubSpotAdapterFactory implements CrmAdapterFactory {
         EtlifyRuntimeConfig.CrmRuntimeConfig crm = config.crm().get(crmName);
         EtlifyRuntimeConfig.HubSpot hubspot = crm.hubspot();
         String prefix = "quarkus.etlify.crm." + crmName + ".hubspot.";
-        // a disabled CRM sends nothing: environments that switch it off need no token
-        if (token(hubspot).isEmpty() && crm.enabled()) {
+        if (token(hubspot).isEmpty()) {
             problems.add(prefix + "access-token must be set to the private app's access token of CRM " + crmName);
         }
         if (baseUri(hubspot.baseUrl()) == null) {
