@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.deployment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -146,6 +147,18 @@ class EtlifyProcessor {
                 .done();
     }
 
+    /** Reports a wrong persistence-unit with the mapping problems, so that one failed build names all of them. */
+    @BuildStep
+    void checkPersistenceUnit(EtlifyBuildTimeConfig config, List<PersistenceUnitDescriptorBuildItem> persistenceUnits,
+            List<JdbcDataSourceBuildItem> dataSources, BuildProducer<ValidationErrorBuildItem> errors) {
+        List<String> problems = new ArrayList<>();
+        stateDataSource(config, persistenceUnits, dataSources, problems);
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(problems.stream()
+                    .map(problem -> (Throwable) new ConfigurationException("Etlify: " + problem)).toList()));
+        }
+    }
+
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     @Consume(SyntheticBeansRuntimeInitBuildItem.class)
@@ -153,21 +166,40 @@ class EtlifyProcessor {
     @Consume(InitTaskCompletedBuildItem.class)
     JdbcDataSourceSchemaReadyBuildItem prepareSchema(EtlifyRecorder recorder, EtlifyBuildTimeConfig config,
             List<PersistenceUnitDescriptorBuildItem> persistenceUnits, List<JdbcDataSourceBuildItem> dataSources) {
-        PersistenceUnitDescriptorBuildItem unit = persistenceUnits.stream()
+        StateDataSource dataSource = stateDataSource(config, persistenceUnits, dataSources, new ArrayList<>());
+        if (dataSource == null) {
+            // reported by checkPersistenceUnit, which fails the build
+            return null;
+        }
+        recorder.prepareSchema(dataSource.name(), dataSource.dbKind(), config.persistenceUnit());
+        return new JdbcDataSourceSchemaReadyBuildItem(List.of(dataSource.name()));
+    }
+
+    /** The datasource holding Etlify's state, or null after adding why quarkus.etlify.persistence-unit is wrong. */
+    private static StateDataSource stateDataSource(EtlifyBuildTimeConfig config,
+            List<PersistenceUnitDescriptorBuildItem> persistenceUnits, List<JdbcDataSourceBuildItem> dataSources,
+            List<String> problems) {
+        Optional<PersistenceUnitDescriptorBuildItem> unit = persistenceUnits.stream()
                 .filter(pu -> pu.getPersistenceUnitName().equals(config.persistenceUnit()))
-                .findFirst()
-                .orElseThrow(() -> new ConfigurationException("quarkus.etlify.persistence-unit=" + config.persistenceUnit()
-                        + " names no persistence unit of this application"));
-        String dataSourceName = unit.getConfig().getDataSource().orElse(DEFAULT_DATASOURCE);
+                .findFirst();
+        if (unit.isEmpty()) {
+            problems.add("quarkus.etlify.persistence-unit=" + config.persistenceUnit()
+                    + " names no persistence unit of this application");
+            return null;
+        }
+        String dataSourceName = unit.get().getConfig().getDataSource().orElse(DEFAULT_DATASOURCE);
         Optional<String> dbKind = dataSources.stream().filter(ds -> ds.getName().equals(dataSourceName))
                 .map(JdbcDataSourceBuildItem::getDbKind).findFirst();
         if (dbKind.isEmpty() || !EtlifyMigrations.SUPPORTED_DB_KINDS.contains(dbKind.get())) {
-            throw new ConfigurationException("Etlify stores its state in PostgreSQL or H2, but datasource "
-                    + dataSourceName + " of persistence unit " + config.persistenceUnit() + " is "
+            problems.add("Etlify stores its state in PostgreSQL or H2, but datasource " + dataSourceName
+                    + " of persistence unit " + config.persistenceUnit() + " is "
                     + dbKind.orElse("not a JDBC datasource") + " (see quarkus.etlify.persistence-unit)");
+            return null;
         }
-        recorder.prepareSchema(dataSourceName, dbKind.get(), config.persistenceUnit());
-        return new JdbcDataSourceSchemaReadyBuildItem(List.of(dataSourceName));
+        return new StateDataSource(dataSourceName, dbKind.get());
+    }
+
+    private record StateDataSource(String name, String dbKind) {
     }
 
     @BuildStep
