@@ -103,11 +103,6 @@ public class SyncStateStore {
         write(UNCHANGED, rows);
     }
 
-    /** Records a failure: error count bumped, error stored. */
-    public void markFailed(SyncKey key, String error) {
-        markFailedAll(List.of(RowValues.failed(key, error)));
-    }
-
     /** Records failures of many records in one batch. */
     public void markFailedAll(List<RowValues> rows) {
         write(FAILED, rows);

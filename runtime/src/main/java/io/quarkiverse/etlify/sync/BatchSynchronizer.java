@@ -88,9 +88,7 @@ public class BatchSynchronizer {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 store.markSyncedAll(written.synced);
-                store.markFailedAll(written.failed);
-                store.markDeferredAll(written.deferred);
-                store.markCreateUnconfirmedAll(written.unconfirmed);
+                written.failures.write(store);
                 written.release(claims);
                 if (dependencies.hasDependents(mapping)) {
                     written.synced.forEach(row -> dependencies.release(row.key()));
@@ -232,13 +230,9 @@ public class BatchSynchronizer {
     }
 
     private void failed(ToSend record, Throwable error, Written written, BatchOutcome outcome) {
-        String description = redactor.describe(error);
-        if (Failures.isRecordSpecific(error)) {
-            written.failed.add(RowValues.failed(record.key(), description));
+        if (written.failures.add(record.key(), error, redactor.describe(error))) {
             outcome.put(record.key().resourceId(), SyncResult.ERROR);
         } else {
-            RowValues row = RowValues.deferred(record.key(), description);
-            (Failures.isUnconfirmedCreate(error) ? written.unconfirmed : written.deferred).add(row);
             outcome.defer(record.key().resourceId(), Failures.retryAfter(error));
         }
     }
@@ -258,9 +252,7 @@ public class BatchSynchronizer {
         final String owner;
         final List<String> claimed = new ArrayList<>();
         final List<RowValues> synced = new ArrayList<>();
-        final List<RowValues> failed = new ArrayList<>();
-        final List<RowValues> deferred = new ArrayList<>();
-        final List<RowValues> unconfirmed = new ArrayList<>();
+        final FailedRows failures = new FailedRows();
 
         Written(String crm, String resourceType, String owner) {
             this.crm = crm;

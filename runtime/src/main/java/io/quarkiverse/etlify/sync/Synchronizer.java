@@ -14,7 +14,6 @@ import io.quarkiverse.etlify.mapping.Mapping;
 import io.quarkiverse.etlify.mapping.ResourceIds;
 import io.quarkiverse.etlify.state.Holders;
 import io.quarkiverse.etlify.state.SyncKey;
-import io.quarkiverse.etlify.state.SyncStateStore.RowValues;
 import io.quarkiverse.etlify.state.SyncStateStore;
 import io.quarkiverse.etlify.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -98,19 +97,13 @@ public class Synchronizer {
 
     private SyncResult fail(SyncKey key, RuntimeException failure, String owner) {
         String error = redactor.describe(failure);
-        boolean recordSpecific = Failures.isRecordSpecific(failure);
+        FailedRows rows = new FailedRows();
+        boolean recordSpecific = rows.add(key, failure, error);
         LOG.warnf("Sync of %s %s with CRM %s %s: %s", key.resourceType(), key.resourceId(), key.crmName(),
                 recordSpecific ? "failed" : "deferred, the CRM cannot take it now", error);
         QuarkusTransaction.requiringNew().run(() -> {
-            if (recordSpecific) {
-                store.markFailed(key, error);
-            } else {
-                List<RowValues> row = List.of(RowValues.deferred(key, error));
-                if (Failures.isUnconfirmedCreate(failure)) {
-                    store.markCreateUnconfirmedAll(row);
-                } else {
-                    store.markDeferredAll(row);
-                }
+            rows.write(store);
+            if (!recordSpecific) {
                 // the durable queue retries it once the CRM is usable again
                 store.requestSync(List.of(key));
             }
