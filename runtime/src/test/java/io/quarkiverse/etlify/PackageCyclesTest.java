@@ -21,6 +21,6 @@ class PackageCyclesTest {
 
     @Test
     void noPackageDependsOnItselfThroughOthers() {
-        slices().matching("io.quarkiverse.etlify.(**)").should().beFreeOfCycles().check(RUNTIME);
+        slices().matching("io.quarkiverse.(**)").should().beFreeOfCycles().check(RUNTIME);
     }
 }

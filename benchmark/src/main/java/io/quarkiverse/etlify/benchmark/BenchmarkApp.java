@@ -27,9 +27,9 @@ import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
-import io.quarkiverse.etlify.mapping.Mapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.QuarkusApplication;
 

@@ -3,7 +3,7 @@ package io.quarkiverse.etlify.deployment;
 import java.util.List;
 import java.util.Map;
 
-import io.quarkiverse.etlify.mapping.EntityMapping;
+import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
 import io.quarkus.builder.item.SimpleBuildItem;
 
 /** The validated {@code @Etlified} mappings and the update-time attribute of every entity they touch. */

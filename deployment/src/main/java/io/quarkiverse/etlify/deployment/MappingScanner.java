@@ -20,7 +20,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 import org.jboss.jandex.TypeVariable;
 
-import io.quarkiverse.etlify.mapping.EntityMapping;
+import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
 
 /**
  * Finds {@code @Etlified} mappings in the Jandex index and checks them; every problem is collected

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.etlify.Etlified;
-import io.quarkiverse.etlify.adapter.throttle.GuardedPerRequest;
-import io.quarkiverse.etlify.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.throttle.GuardedPerRequest;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;

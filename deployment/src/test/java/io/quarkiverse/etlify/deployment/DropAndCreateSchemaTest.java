@@ -23,9 +23,9 @@ import io.quarkiverse.etlify.deployment.model.AccountSerializer;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.stale.StaleRecordFinder;
-import io.quarkiverse.etlify.state.SchemaMigrator;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.runtime.state.SchemaMigrator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 

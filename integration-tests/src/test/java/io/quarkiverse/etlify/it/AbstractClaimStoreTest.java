@@ -17,7 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.ClaimStore;
+import io.quarkiverse.etlify.runtime.state.ClaimStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**

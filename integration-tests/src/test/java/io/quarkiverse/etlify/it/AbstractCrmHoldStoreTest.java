@@ -11,8 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.CrmHoldStore;
-import io.quarkiverse.etlify.state.CrmHoldStore.Hold;
+import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
+import io.quarkiverse.etlify.runtime.state.CrmHoldStore.Hold;
 
 /**
  * Holds on CRMs, on every supported database: a hold is found until released, a repeated hold for the

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
-import io.quarkiverse.etlify.state.SyncKey;
-import io.quarkiverse.etlify.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.state.SyncKey;
+import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.test.InMemoryCrm;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.LeaseStore;
+import io.quarkiverse.etlify.runtime.state.LeaseStore;
 
 /**
  * Database leases, on every supported database (taken by {@code ON CONFLICT} or {@code MERGE}): one holder

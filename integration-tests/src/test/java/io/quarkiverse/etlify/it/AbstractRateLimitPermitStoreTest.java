@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.RateLimitPermitStore;
+import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
 
 /**
  * The shared permit log, on every supported database (whose clocks it reads differently): grants within

@@ -12,7 +12,7 @@ import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.test.InMemoryCrm;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.test.junit.QuarkusTest;

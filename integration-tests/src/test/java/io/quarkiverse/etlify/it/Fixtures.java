@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 

@@ -19,7 +19,7 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmApiException;
 import io.quarkiverse.etlify.adapter.CrmTransportException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.test.InMemoryCrm;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.narayana.jta.QuarkusTransaction;

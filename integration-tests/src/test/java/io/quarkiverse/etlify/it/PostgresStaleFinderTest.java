@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.Jdbc;
+import io.quarkiverse.etlify.runtime.state.Jdbc;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The stale finder suite on PostgreSQL, and the planner setting its windows are searched with. */

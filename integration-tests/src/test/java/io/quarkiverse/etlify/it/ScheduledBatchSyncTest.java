@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.etlify.state.LeaseStore;
+import io.quarkiverse.etlify.runtime.state.LeaseStore;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -14,7 +14,7 @@ import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.test.junit.QuarkusTest;
 

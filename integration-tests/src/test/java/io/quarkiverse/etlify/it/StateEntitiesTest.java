@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
-import io.quarkiverse.etlify.state.PendingSync;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.PendingSync;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

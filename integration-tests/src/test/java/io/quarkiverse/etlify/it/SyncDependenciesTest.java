@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.state.PendingSync;
+import io.quarkiverse.etlify.runtime.state.PendingSync;
 import io.quarkiverse.etlify.test.InMemoryCrms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

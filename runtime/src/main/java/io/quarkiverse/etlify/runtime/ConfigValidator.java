@@ -1,6 +1,6 @@
 package io.quarkiverse.etlify.runtime;
 
-import static io.quarkiverse.etlify.config.ConfigChecks.positive;
+import static io.quarkiverse.etlify.runtime.config.ConfigChecks.positive;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +23,10 @@ import com.cronutils.parser.CronParser;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
-import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
-import io.quarkiverse.etlify.config.EtlifyBuildTimeConfig;
-import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
-import io.quarkiverse.etlify.queue.QueueWorkers;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
+import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.queue.QueueWorkers;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.common.annotation.Identifier;

@@ -8,8 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.SyncDispatcher;
-import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
-import io.quarkiverse.etlify.queue.DurableQueueDispatcher;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.queue.DurableQueueDispatcher;
 import io.smallrye.common.annotation.Identifier;
 
 /** The dispatcher of each CRM: the bean named by {@code quarkus.etlify.crm."name".dispatcher}, else the durable queue. */

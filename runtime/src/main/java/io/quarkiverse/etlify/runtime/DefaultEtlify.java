@@ -12,15 +12,15 @@ import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
-import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
-import io.quarkiverse.etlify.batch.BatchSyncRunner;
-import io.quarkiverse.etlify.crm.CrmRegistry;
-import io.quarkiverse.etlify.crm.CrmRuntime;
-import io.quarkiverse.etlify.mapping.EntityAccess;
-import io.quarkiverse.etlify.mapping.Mapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.sync.Deleter;
-import io.quarkiverse.etlify.sync.Synchronizer;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
+import io.quarkiverse.etlify.runtime.batch.BatchSyncRunner;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.mapping.EntityAccess;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.sync.Deleter;
+import io.quarkiverse.etlify.runtime.sync.Synchronizer;
 
 /** The {@link Etlify} bean. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 
 /**
  * Operations on a disabled CRM: no adapter call, no sync row written, the gem's return values

@@ -8,13 +8,13 @@ import io.quarkiverse.etlify.DeleteResult;
 import io.quarkiverse.etlify.SyncDispatcher;
 import io.quarkiverse.etlify.SyncRequest;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
-import io.quarkiverse.etlify.crm.CrmRuntime;
-import io.quarkiverse.etlify.mapping.Mapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.mapping.ResourceIds;
-import io.quarkiverse.etlify.sync.Deleter;
-import io.quarkiverse.etlify.sync.Synchronizer;
+import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
+import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.sync.Deleter;
+import io.quarkiverse.etlify.runtime.sync.Synchronizer;
 
 /** Operations on an enabled CRM. */
 final class EnabledCrm implements CrmOperations {

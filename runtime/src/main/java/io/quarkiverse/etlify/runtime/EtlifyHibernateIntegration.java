@@ -6,7 +6,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.cfg.SchemaToolingSettings;
 
-import io.quarkiverse.etlify.state.EtlifyTablesFilter;
+import io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter;
 import io.quarkus.hibernate.orm.runtime.integration.HibernateOrmIntegrationStaticInitListener;
 
 /** Hands Etlify's persistence unit the schema filter that leaves Etlify's tables to Etlify's migrations. */

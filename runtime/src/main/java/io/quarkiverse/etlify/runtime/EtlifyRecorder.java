@@ -7,10 +7,10 @@ import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.quarkiverse.etlify.config.EtlifyRuntimeConfig;
-import io.quarkiverse.etlify.mapping.EntityMapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.state.SchemaMigrator;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.state.SchemaMigrator;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.hibernate.orm.runtime.HibernateOrmRuntimeConfig;
 import io.quarkus.hibernate.orm.runtime.HibernateOrmRuntimeConfigPersistenceUnit;
@@ -31,7 +31,7 @@ public class EtlifyRecorder {
 
     /**
      * Migrates Etlify's tables, or checks them when told not to; runs before Hibernate manages the schema, which leaves
-     * these tables alone ({@link io.quarkiverse.etlify.state.EtlifyTablesFilter}). When the persistence unit drops its
+     * these tables alone ({@link io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter}). When the persistence unit drops its
      * schema at start, the records' sync state is dropped with it: it describes rows that no longer exist.
      */
     public void prepareSchema(String dataSourceName, String dbKind, String persistenceUnit) {

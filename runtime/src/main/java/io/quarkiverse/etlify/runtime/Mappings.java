@@ -1,8 +1,8 @@
 package io.quarkiverse.etlify.runtime;
 
-import io.quarkiverse.etlify.mapping.EntityAccess;
-import io.quarkiverse.etlify.mapping.Mapping;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.mapping.EntityAccess;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 
 /** Mapping look-ups failing with a message that says what is missing. */
 final class Mappings {

@@ -20,7 +20,7 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkiverse.etlify.it.User;
-import io.quarkiverse.etlify.state.Holders;
+import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

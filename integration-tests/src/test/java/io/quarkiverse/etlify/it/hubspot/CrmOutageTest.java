@@ -16,7 +16,7 @@ import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.hubspot.sandbox.CrmObject;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkiverse.etlify.it.User;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

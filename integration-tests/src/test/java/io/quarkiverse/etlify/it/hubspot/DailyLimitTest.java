@@ -23,7 +23,7 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
-import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
+import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkiverse.etlify.it.User;
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
-import io.quarkiverse.etlify.adapter.throttle.CrmGuards;
-import io.quarkiverse.etlify.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;

@@ -13,10 +13,10 @@ import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
 import io.quarkiverse.etlify.it.Lead;
 import io.quarkiverse.etlify.it.PostgresTest;
-import io.quarkiverse.etlify.mapping.MappingRegistry;
-import io.quarkiverse.etlify.state.CrmSynchronisation;
-import io.quarkiverse.etlify.sync.BatchOutcome;
-import io.quarkiverse.etlify.sync.BatchSynchronizer;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
+import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
+import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

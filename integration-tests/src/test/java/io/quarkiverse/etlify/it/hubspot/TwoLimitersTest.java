@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
-import io.quarkiverse.etlify.adapter.throttle.CrmCallGuard;
+import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

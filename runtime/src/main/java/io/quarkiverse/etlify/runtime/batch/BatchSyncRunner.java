@@ -1,0 +1,138 @@
+package io.quarkiverse.etlify.runtime.batch;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.queue.QueueSignal;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.runtime.state.LeaseStore;
+import io.quarkiverse.etlify.runtime.state.SyncKey;
+import io.quarkiverse.etlify.runtime.state.SyncLane;
+import io.quarkiverse.etlify.runtime.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
+import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs a batch sync: for each enabled CRM (holding its lease) and mapped model, pages through the stale records' ids and
+ * syncs each page with the {@link BatchSynchronizer} (inline, {@code batch-sync.concurrency} pages at
+ * once) or queues it for the workers (async). Memory stays flat: a few pages of ids at a time.
+ */
+@ApplicationScoped
+public class BatchSyncRunner {
+
+    private static final Logger LOG = Logger.getLogger(BatchSyncRunner.class);
+
+    @Inject
+    CrmRegistry crms;
+
+    @Inject
+    MappingRegistry mappings;
+
+    @Inject
+    StaleRecordFinder finder;
+
+    @Inject
+    BatchSynchronizer synchronizer;
+
+    @Inject
+    SyncStateStore store;
+
+    @Inject
+    QueueSignal signal;
+
+    @Inject
+    EtlifyRuntimeConfig config;
+
+    @Inject
+    LeaseStore leases;
+
+    /**
+     * Runs a batch sync of each enabled CRM whose lease this run gets: across every instance, one batch
+     * sync per CRM at a time, whoever starts it (scheduler, API, admin). A CRM whose batch sync is
+     * already running is not waited for: it is reported in {@link BatchSyncStats#alreadyRunning()}.
+     */
+    public BatchSyncStats run(BatchSync options) {
+        int pageSize = options.batchSize().orElse(config.batchSync().batchSize());
+        Map<String, Long> perModel = new TreeMap<>();
+        Map<String, String> alreadyRunning = new TreeMap<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong deferred = new AtomicLong();
+        for (String name : options.crms().isEmpty() ? crms.names() : options.crms()) {
+            CrmRuntime crm = crms.find(name).orElse(null);
+            if (crm == null) {
+                continue; // disabled: nothing to run
+            }
+            BatchSyncLease lease = new BatchSyncLease(leases, name, config.batchSync().lease());
+            if (!lease.acquire()) {
+                String holder = lease.holder();
+                LOG.infof("Batch sync of CRM %s not started: %s is running one", name, holder);
+                alreadyRunning.put(name, holder);
+                continue;
+            }
+            try {
+                for (Mapping mapping : mappings.mappingsOf(name)) {
+                    if (options.models().isEmpty() || options.models().stream().anyMatch(m -> m == mapping.entityType())) {
+                        long count = syncModel(crm, mapping, options, pageSize, lease, errors, deferred);
+                        perModel.merge(mapping.resourceType(), count, Long::sum);
+                    }
+                }
+            } finally {
+                lease.release();
+            }
+        }
+        long total = perModel.values().stream().mapToLong(Long::longValue).sum();
+        return new BatchSyncStats(total, perModel, errors.get(), deferred.get(), alreadyRunning);
+    }
+
+    private long syncModel(CrmRuntime crm, Mapping mapping, BatchSync options, int pageSize, BatchSyncLease lease,
+            AtomicLong errors, AtomicLong deferred) {
+        AtomicLong count = new AtomicLong();
+        try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
+            finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
+                lease.renewIfDue();
+                count.addAndGet(ids.size());
+                if (options.isInline()) {
+                    pages.submit(() -> {
+                        BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
+                        errors.addAndGet(outcome.count(SyncResult.ERROR));
+                        deferred.addAndGet(outcome.deferred().size());
+                    });
+                } else {
+                    enqueue(crm, mapping, ids, options.isForce());
+                }
+            });
+            pages.await();
+        }
+        LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), crm.name(), count.get());
+        return count.get();
+    }
+
+    private void enqueue(CrmRuntime crm, Mapping mapping, List<Object> ids, boolean force) {
+        List<SyncKey> keys = ids.stream()
+                .map(id -> new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id))).toList();
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (force) {
+                store.forgetDigests(keys);
+            }
+            store.requestSync(keys, SyncLane.BATCH);
+        });
+        signal.wake(crm.name());
+    }
+}

@@ -1,0 +1,39 @@
+package io.quarkiverse.etlify.runtime.config;
+
+import java.util.Map;
+
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Etlify configuration fixed at build time: which CRMs exist and which adapter each uses. */
+@ConfigMapping(prefix = "quarkus.etlify")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface EtlifyBuildTimeConfig {
+
+    /**
+     * The persistence unit holding the sync-state entities ({@code crm_synchronisations},
+     * {@code etlify_pending_syncs}); its datasource receives Etlify's migrations.
+     */
+    @WithDefault("<default>")
+    String persistenceUnit();
+
+    /** The CRMs, by name. A CRM exists once its adapter is set. */
+    @ConfigDocMapKey("crm-name")
+    @ConfigDocSection
+    Map<String, CrmBuildTimeConfig> crm();
+
+    /** Build-time configuration of one CRM. */
+    interface CrmBuildTimeConfig {
+
+        /**
+         * The adapter talking to this CRM: {@code null} (no-op), {@code hubspot}, {@code in-memory}
+         * (from {@code quarkus-etlify-test}) or the {@code @Identifier} of a {@code CrmAdapter} bean.
+         */
+        @WithDefault("null")
+        String adapter();
+    }
+}

@@ -1,0 +1,14 @@
+package io.quarkiverse.etlify.runtime.queue;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A sync request a worker claimed.
+ *
+ * @param resourceType mapped entity name
+ * @param resourceId canonical id
+ * @param requestedAt when it was (last) requested: a newer request made during the sync is kept
+ * @param errorCount consecutive failures so far
+ */
+record ClaimedRequest(String resourceType, String resourceId, OffsetDateTime requestedAt, int errorCount) {
+}

@@ -1,0 +1,172 @@
+package io.quarkiverse.etlify.runtime.queue;
+
+import static io.quarkiverse.etlify.runtime.config.ConfigChecks.positive;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.crm.DaemonThreads;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.state.Holders;
+import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
+import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The durable queue's workers: per enabled CRM, {@code queue.concurrency} threads claim due requests
+ * in batches, sync them through the {@link BatchSynchronizer} (grouped by mapping) and complete them;
+ * failing records are retried with exponential back-off until they reach {@code max-sync-errors};
+ * records the CRM could not take are retried, uncounted, once it said it would take requests again.
+ * A crashed worker's claims become claimable again when their lease expires.
+ */
+@ApplicationScoped
+public class QueueWorkers {
+
+    private static final Logger LOG = Logger.getLogger(QueueWorkers.class);
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    @Inject
+    EtlifyRuntimeConfig config;
+
+    @Inject
+    CrmRegistry crms;
+
+    @Inject
+    MappingRegistry mappings;
+
+    @Inject
+    SyncRequestStore requests;
+
+    @Inject
+    BatchSynchronizer synchronizer;
+
+    @Inject
+    QueueSignal signal;
+
+    private final List<ExecutorService> pools = new ArrayList<>();
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        for (String name : crms.names()) {
+            CrmRuntime crm = crms.find(name).orElseThrow();
+            EtlifyRuntimeConfig.Queue queue = config.crm().get(name).queue();
+            if (!queue.workersEnabled() || mappings.mappingsOf(name).isEmpty()) {
+                continue;
+            }
+            ExecutorService pool = DaemonThreads.fixedPool(queue.concurrency(), "etlify-queue-" + name);
+            for (int i = 0; i < queue.concurrency(); i++) {
+                String worker = Holders.INSTANCE + "/" + name + "/" + i;
+                pool.execute(() -> loop(crm, queue, worker));
+            }
+            pools.add(pool);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        for (ExecutorService pool : pools) {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void loop(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker) {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (runOnce(crm, queue, worker) == 0) {
+                    signal.await(crm.name(), queue.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.errorf(e, "Etlify queue worker %s failed; retrying after %s", worker, queue.pollInterval());
+                    sleep(queue.pollInterval());
+                }
+            }
+        }
+    }
+
+    /** Claims and performs one batch of requests; returns how many were claimed. */
+    int runOnce(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker) {
+        List<ClaimedRequest> claimed = requests.claim(crm.name(), worker, queue.batchSize(), queue.lease());
+        Map<String, List<ClaimedRequest>> byType = new LinkedHashMap<>();
+        claimed.forEach(request -> byType.computeIfAbsent(request.resourceType(), t -> new ArrayList<>()).add(request));
+        byType.forEach((resourceType, batch) -> perform(crm, queue, worker, resourceType, batch));
+        return claimed.size();
+    }
+
+    private void perform(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker, String resourceType,
+            List<ClaimedRequest> batch) {
+        Mapping mapping = mappings.mappingFor(crm.name(), resourceType).orElse(null);
+        if (mapping == null) {
+            LOG.warnf("Dropping %d sync request(s) of %s for CRM %s: no such mapping any more", batch.size(),
+                    resourceType, crm.name());
+            requests.complete(crm.name(), batch, worker);
+            return;
+        }
+        BatchOutcome outcome = synchronizer.sync(crm, mapping,
+                batch.stream().map(request -> mapping.parseId(request.resourceId())).toList(), false, worker);
+        List<ClaimedRequest> done = new ArrayList<>();
+        List<ClaimedRequest> deferred = new ArrayList<>();
+        Map<Duration, List<ClaimedRequest>> failed = new LinkedHashMap<>();
+        for (ClaimedRequest request : batch) {
+            if (outcome.deferred().contains(request.resourceId())) {
+                deferred.add(request);
+            } else if (outcome.results().get(request.resourceId()) == SyncResult.ERROR
+                    && request.errorCount() + 1 < crm.maxSyncErrors()) {
+                failed.computeIfAbsent(backoff(queue, request.errorCount()), d -> new ArrayList<>()).add(request);
+            } else {
+                // synced, unchanged, skipped, buffered (released later by its dependency) or out of retries
+                done.add(request);
+            }
+        }
+        requests.complete(crm.name(), done, worker);
+        // not counted: due again once the CRM said it would take requests, and no sooner than the back-off
+        Duration wait = outcome.retryAfter().filter(asked -> asked.compareTo(queue.retryBackoff()) > 0)
+                .orElse(queue.retryBackoff());
+        requests.retryLater(crm.name(), deferred, worker, wait);
+        failed.forEach((delay, requestsToRetry) -> requests.retryLater(crm.name(), requestsToRetry, worker, delay));
+    }
+
+    private static Duration backoff(EtlifyRuntimeConfig.Queue queue, int previousErrors) {
+        Duration delay = queue.retryBackoff().multipliedBy(1L << Math.min(previousErrors, 16));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    /** Adds a line per invalid queue setting of a CRM, naming the property. */
+    public static void check(String crmName, EtlifyRuntimeConfig.Queue queue, List<String> problems) {
+        String prefix = "quarkus.etlify.crm." + crmName + ".queue.";
+        positive(prefix + "concurrency", queue.concurrency(), problems);
+        positive(prefix + "batch-size", queue.batchSize(), problems);
+        positive(prefix + "poll-interval", queue.pollInterval(), problems);
+        positive(prefix + "lease", queue.lease(), problems);
+        positive(prefix + "retry-backoff", queue.retryBackoff(), problems);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.quarkiverse.etlify.runtime.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.etlify.runtime.state.Jdbc;
+import io.quarkiverse.etlify.runtime.state.SyncLane;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The durable queue's SQL: requests live on the sync rows ({@code sync_requested_at}); workers claim
+ * them with {@code FOR UPDATE SKIP LOCKED} and a lease, in short transactions, like db-scheduler.
+ */
+@ApplicationScoped
+public class SyncRequestStore {
+
+    /**
+     * Claims up to {@code limit} due requests of a CRM for {@code lease}: the urgent lane's first, in request
+     * order, except a tenth of the claim (at least one row when {@code limit} is 2 or more) kept for the batch
+     * lane, so that a steady flow of {@code sync(entity)} never starves a batch sync's backlog. Two selects
+     * and one update, whatever the claim's size.
+     */
+    List<ClaimedRequest> claim(String crm, String worker, int limit, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> Jdbc.work(connection -> {
+            Map<Long, ClaimedRequest> share = selectDue(connection, crm, SyncLane.BATCH, Set.of(), batchShare(limit));
+            Map<Long, ClaimedRequest> claimed = selectDue(connection, crm, null, share.keySet(), limit - share.size());
+            claimed.putAll(share);
+            if (!claimed.isEmpty()) {
+                String sql = "UPDATE crm_synchronisations SET claimed_by = ?, claimed_until = "
+                        + Jdbc.dialect(connection).nowPlusMillis() + " WHERE id IN (" + placeholders(claimed.size()) + ")";
+                try (PreparedStatement update = connection.prepareStatement(sql)) {
+                    update.setString(1, worker);
+                    update.setLong(2, lease.toMillis());
+                    int i = 3;
+                    for (Long id : claimed.keySet()) {
+                        update.setLong(i++, id);
+                    }
+                    update.executeUpdate();
+                }
+            }
+            return List.copyOf(claimed.values());
+        }));
+    }
+
+    /** The batch lane's rows in a claim of {@code limit}; none in claims of one row, where urgent requests come first. */
+    static int batchShare(int limit) {
+        return limit < 2 ? 0 : Math.max(1, limit / 10);
+    }
+
+    /** Locks up to {@code limit} due requests, of one lane or of both (urgent first), by id in claim order. */
+    private static Map<Long, ClaimedRequest> selectDue(Connection connection, String crm, SyncLane lane,
+            Set<Long> excluded, int limit) throws SQLException {
+        Map<Long, ClaimedRequest> due = new LinkedHashMap<>();
+        if (limit <= 0) {
+            return due;
+        }
+        // rows this transaction locked already are not skipped by SKIP LOCKED: they are excluded by id
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, resource_type, resource_id,"
+                + " sync_requested_at, error_count FROM crm_synchronisations"
+                + " WHERE crm_name = ? AND sync_requested_at IS NOT NULL"
+                + " AND (claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP)"
+                + " AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP)"
+                + (lane == null ? "" : " AND sync_lane = " + lane.code())
+                + (excluded.isEmpty() ? "" : " AND id NOT IN (" + placeholders(excluded.size()) + ")")
+                + " ORDER BY sync_lane, sync_requested_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+            int i = 1;
+            select.setString(i++, crm);
+            for (Long id : excluded) {
+                select.setLong(i++, id);
+            }
+            select.setInt(i, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    due.put(rs.getLong(1), new ClaimedRequest(rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class), rs.getInt(5)));
+                }
+            }
+        }
+        return due;
+    }
+
+    /** Done: the request is cleared unless the record was requested again meanwhile; the claim is released. */
+    void complete(String crm, List<ClaimedRequest> requests, String worker) {
+        // both CASEs read the row as it was: a newer request keeps its time and its lane
+        update(crm, requests, worker, "sync_requested_at = CASE WHEN sync_requested_at <= ? THEN NULL"
+                + " ELSE sync_requested_at END, sync_lane = CASE WHEN sync_requested_at <= ? THEN NULL"
+                + " ELSE sync_lane END, next_attempt_at = NULL", null);
+    }
+
+    /** Not done: the request stays, due again after {@code delay}; the claim is released. */
+    void retryLater(String crm, List<ClaimedRequest> requests, String worker, Duration delay) {
+        update(crm, requests, worker, "next_attempt_at = {later}", delay);
+    }
+
+    private void update(String crm, List<ClaimedRequest> requests, String worker, String set, Duration delay) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> Jdbc.work(connection -> {
+            String assignments = set.replace("{later}", Jdbc.dialect(connection).nowPlusMillis());
+            long setParameters = assignments.chars().filter(c -> c == '?').count();
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations SET "
+                    + assignments + ", claimed_by = NULL, claimed_until = NULL"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? AND claimed_by = ?")) {
+                for (ClaimedRequest request : requests) {
+                    int i = 1;
+                    for (long p = 0; p < setParameters; p++) {
+                        if (delay != null) {
+                            statement.setLong(i++, delay.toMillis());
+                        } else {
+                            statement.setObject(i++, request.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+                        }
+                    }
+                    statement.setString(i++, crm);
+                    statement.setString(i++, request.resourceType());
+                    statement.setString(i++, request.resourceId());
+                    statement.setString(i, worker);
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        }));
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,356 @@
+package io.quarkiverse.etlify.runtime.stale;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.crm.DaemonThreads;
+import io.quarkiverse.etlify.runtime.mapping.Freshness;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
+import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.state.Jdbc;
+import io.quarkiverse.etlify.runtime.state.SqlDialect;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Finds the records of a mapping whose CRM copy is stale: no sync row, or a freshness watermark
+ * (newest update time of the record and of its dependencies) newer than the one stored when its
+ * last payload was built, or a different number of records reached through its dependencies.
+ * Records outside the mapping's {@code staleScope}, and records whose sync failed
+ * {@code maxSyncErrors} times in a row, are left out.
+ * <p>
+ * One set-based statement per window of owner ids, each in its own short transaction,
+ * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order.
+ * Memory stays flat whatever the table size: a few windows' stale ids at most.
+ */
+@ApplicationScoped
+public class StaleRecordFinder {
+
+    private static final Logger LOG = Logger.getLogger(StaleRecordFinder.class);
+
+    /** Owners examined per statement: large enough for set-based plans, small enough for short transactions. */
+    static final int SCAN_WINDOW = 20_000;
+
+    /** Records read for their freshness per statement: bounded by the databases' limits on placeholders. */
+    static final int FRESHNESS_CHUNK = 1_000;
+
+    @Inject
+    MappingRegistry registry;
+
+    @Inject
+    EtlifyRuntimeConfig config;
+
+    private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
+    private final Set<Mapping> unsupported = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Streams the ids of the mapping's stale records, ascending, in pages of {@code pageSize} ids
+     * (the last page may be shorter; no page is empty). The ids have the entity's id type. The
+     * consumer runs outside the finder's transactions and may sync the records it receives.
+     *
+     * @param mapping the mapping, which names the CRM
+     * @param maxSyncErrors failures after which a record is left out
+     * @param pageSize ids per page
+     * @param page receives each page
+     */
+    public void forEachPage(Mapping mapping, int maxSyncErrors, int pageSize, Consumer<List<Object>> page) {
+        check(maxSyncErrors);
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive, got " + pageSize);
+        }
+        Scan scan = new Scan(mapping.crm(), mapping.resourceType(), maxSyncErrors, Math.max(pageSize, SCAN_WINDOW));
+        Pages pages = new Pages(pageSize, page);
+        // windows are delimited here, one after the other (cheap index scans), and searched by
+        // as many threads as windows searched at once, each on its own connection; their ids are
+        // handed over in window order
+        int parallelism = config.batchSync().finderParallelism();
+        ExecutorService searchers = DaemonThreads.fixedPool(parallelism, "etlify-stale-finder");
+        Deque<Future<List<Object>>> searching = new ArrayDeque<>();
+        try {
+            while (true) {
+                Window window = QuarkusTransaction.requiringNew()
+                        .call(() -> work(mapping, (query, connection) -> scan.next(query, connection)));
+                if (window == null) {
+                    break;
+                }
+                searching.add(searchers.submit(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> work(mapping, (query, connection) -> scan.search(query, connection, window)))));
+                // one window more than searchers: the next window is delimited while they search
+                if (searching.size() > parallelism) {
+                    pages.addAll(await(searching.poll()));
+                }
+            }
+            while (!searching.isEmpty()) {
+                pages.addAll(await(searching.poll()));
+            }
+            pages.flush();
+        } finally {
+            searching.forEach(future -> future.cancel(true));
+            searchers.shutdown();
+        }
+    }
+
+    /**
+     * The number of the mapping's stale records, by one statement.
+     *
+     * @param mapping the mapping, which names the CRM
+     * @param maxSyncErrors failures after which a record is left out
+     */
+    public long count(Mapping mapping, int maxSyncErrors) {
+        check(maxSyncErrors);
+        Map<StaleQuery.Param, Object> values = values(mapping.crm(), mapping.resourceType(), maxSyncErrors);
+        return QuarkusTransaction.requiringNew().call(() -> work(mapping, (query, connection) -> {
+            try (PreparedStatement statement = prepare(connection, query.count(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    /**
+     * The {@link Freshness} of records, keyed by resource id, computed in SQL as the finder computes it
+     * (no entity nor association loaded); records that do not exist are absent. Runs in the current
+     * transaction, which must be active: read before the records' payloads, the watermark can only be
+     * older than what they show, never newer.
+     *
+     * @param mapping the records' mapping
+     * @param ids the records' ids, of the entity's id type
+     * @return the freshness by resource id, or empty when the mapping's dependencies cannot be read in SQL
+     */
+    public Optional<Map<String, Freshness>> freshness(Mapping mapping, List<?> ids) {
+        if (unsupported.contains(mapping)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work(mapping, (query, connection) -> {
+                Map<String, Freshness> freshness = new HashMap<>();
+                Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+                for (int from = 0; from < ids.size(); from += FRESHNESS_CHUNK) {
+                    values.put(StaleQuery.Param.IDS, ids.subList(from, Math.min(ids.size(), from + FRESHNESS_CHUNK)));
+                    try (PreparedStatement statement = prepare(connection, query.freshness(), values);
+                            ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            freshness.put(ResourceIds.render(rs.getObject(1, query.idType())), new Freshness(
+                                    rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));
+                        }
+                    }
+                }
+                return freshness;
+            }));
+        } catch (UnsupportedMappingException e) {
+            LOG.debugf("Freshness of %s read from its entities: %s", mapping, e.getMessage());
+            unsupported.add(mapping);
+            return Optional.empty();
+        }
+    }
+
+    private static void check(int maxSyncErrors) {
+        if (maxSyncErrors < 1) {
+            throw new IllegalArgumentException("maxSyncErrors must be positive, got " + maxSyncErrors);
+        }
+    }
+
+    private static List<Object> await(Future<List<Object>> search) {
+        try {
+            return search.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while finding stale records", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Cuts ids into full pages. */
+    private static final class Pages {
+
+        private final int size;
+        private final Consumer<List<Object>> consumer;
+        private final List<Object> pending;
+
+        Pages(int size, Consumer<List<Object>> consumer) {
+            this.size = size;
+            this.consumer = consumer;
+            this.pending = new ArrayList<>(size);
+        }
+
+        void addAll(List<Object> ids) {
+            for (Object id : ids) {
+                pending.add(id);
+                if (pending.size() == size) {
+                    flush();
+                }
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                consumer.accept(List.copyOf(pending));
+                pending.clear();
+            }
+        }
+    }
+
+    /**
+     * A window of consecutive owner ids; for ids other than integers, also the lowest and highest
+     * {@code resource_id} of its ids, which bound its sync rows.
+     */
+    private record Window(Object first, Object last, String fromKey, String toKey) {
+    }
+
+    /** Delimits the windows, one after the other. */
+    private static final class Scan {
+
+        private final String crmName;
+        private final String resourceType;
+        private final int maxSyncErrors;
+        private final int size;
+        private Object after;
+        private boolean started;
+        private boolean done;
+
+        Scan(String crmName, String resourceType, int maxSyncErrors, int size) {
+            this.crmName = crmName;
+            this.resourceType = resourceType;
+            this.maxSyncErrors = maxSyncErrors;
+            this.size = size;
+        }
+
+        /** The next window, {@code null} after the last one. */
+        Window next(StaleQuery query, Connection connection) throws SQLException {
+            if (done) {
+                return null;
+            }
+            Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+            values.put(StaleQuery.Param.AFTER, after);
+            Object first = single(connection, started ? query.nextId() : query.firstId(), values, query.idType());
+            started = true;
+            if (first == null) {
+                done = true;
+                return null;
+            }
+            values.put(StaleQuery.Param.FIRST, first);
+            values.put(StaleQuery.Param.LIMIT, size);
+            Object last = single(connection, query.lastId(), values, query.idType());
+            values.put(StaleQuery.Param.LAST, last);
+            after = last;
+            if (StaleQuery.numeric(query.idType())) {
+                return new Window(first, last, null, null);
+            }
+            try (PreparedStatement statement = prepare(connection, query.keyBounds(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new Window(first, last, rs.getString(1), rs.getString(2));
+            }
+        }
+
+        /** The stale ids of a window, ascending. */
+        List<Object> search(StaleQuery query, Connection connection, Window window) throws SQLException {
+            Map<StaleQuery.Param, Object> values = values(crmName, resourceType, maxSyncErrors);
+            values.put(StaleQuery.Param.FIRST, window.first());
+            values.put(StaleQuery.Param.LAST, window.last());
+            values.put(StaleQuery.Param.FROM_KEY, window.fromKey());
+            values.put(StaleQuery.Param.TO_KEY, window.toKey());
+            List<Object> stale = new ArrayList<>();
+            Jdbc.dialect(connection).aggregateBySorting(connection);
+            try (PreparedStatement statement = prepare(connection, query.staleInWindow(), values);
+                    ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getObject(1, query.idType()));
+                }
+            }
+            if (StaleQuery.numeric(query.idType())) {
+                stale.sort(null);
+            }
+            return stale;
+        }
+
+        private static Object single(Connection connection, StaleQuery.Sql sql, Map<StaleQuery.Param, Object> values,
+                Class<?> type) throws SQLException {
+            try (PreparedStatement statement = prepare(connection, sql, values);
+                    ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1, type) : null;
+            }
+        }
+    }
+
+    private static Map<StaleQuery.Param, Object> values(String crmName, String resourceType, int maxSyncErrors) {
+        Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+        values.put(StaleQuery.Param.CRM, crmName);
+        values.put(StaleQuery.Param.RESOURCE_TYPE, resourceType);
+        values.put(StaleQuery.Param.MAX_SYNC_ERRORS, maxSyncErrors);
+        return values;
+    }
+
+    private static PreparedStatement prepare(Connection connection, StaleQuery.Sql sql, Map<StaleQuery.Param, Object> values)
+            throws SQLException {
+        List<?> ids = (List<?>) values.getOrDefault(StaleQuery.Param.IDS, List.of());
+        PreparedStatement statement = connection.prepareStatement(sql.text(ids.size()));
+        int index = 1;
+        for (StaleQuery.Param param : sql.params()) {
+            if (param == StaleQuery.Param.IDS) {
+                for (Object id : ids) {
+                    statement.setObject(index++, id);
+                }
+            } else {
+                statement.setObject(index++, values.get(param));
+            }
+        }
+        return statement;
+    }
+
+    private <T> T work(Mapping mapping, QueryWork<T> work) {
+        Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
+        return session.doReturningWork(connection -> work.run(query(mapping, session, connection), connection));
+    }
+
+    private StaleQuery query(Mapping mapping, Session session, Connection connection) throws SQLException {
+        StaleQuery query = queries.get(mapping);
+        if (query == null) {
+            SqlDialect dialect = Jdbc.dialect(connection);
+            EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                    .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
+            query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);
+            LOG.debugf("Stale records of %s: %s", mapping, query.staleInWindow());
+            queries.put(mapping, query);
+        }
+        return query;
+    }
+
+    @FunctionalInterface
+    private interface QueryWork<T> {
+        T run(StaleQuery query, Connection connection) throws SQLException;
+    }
+
+}

@@ -1,0 +1,278 @@
+package io.quarkiverse.etlify.runtime.state;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkiverse.etlify.runtime.mapping.Freshness;
+
+/**
+ * Reads and writes sync rows with plain SQL on the current transaction's connection: upserts, many
+ * rows per statement on PostgreSQL (arrays) and batched elsewhere, in key order, safe when two
+ * instances write the same rows.
+ * Every method requires an active transaction.
+ */
+@ApplicationScoped
+public class SyncStateStore {
+
+    private static final String SYNCED = "crm_id = {new}.crm_id, last_digest = {new}.last_digest,"
+            + " last_synced_at = {new}.last_synced_at, source_watermark = {new}.source_watermark,"
+            + " source_dependency_count = {new}.source_dependency_count, last_error = NULL, error_count = 0,"
+            + " next_attempt_at = NULL, create_unconfirmed_at = NULL, updated_at = {new}.updated_at";
+    private static final String UNCHANGED = "last_synced_at = {new}.last_synced_at,"
+            + " source_watermark = {new}.source_watermark, source_dependency_count = {new}.source_dependency_count,"
+            + " updated_at = {new}.updated_at";
+    private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
+            + " updated_at = {new}.updated_at";
+    private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
+    // a record requested in two lanes keeps the more urgent one until its request is completed
+    private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at,"
+            + " sync_lane = CASE WHEN old.sync_requested_at IS NOT NULL AND old.sync_lane < {new}.sync_lane"
+            + " THEN old.sync_lane ELSE {new}.sync_lane END, updated_at = {new}.updated_at";
+    private static final int IN_LIST_SIZE = 500;
+    /** Rows written per array statement. */
+    private static final int ARRAY_CHUNK = 5_000;
+
+    /** The row of a record, or {@code null}. */
+    public SyncRow find(SyncKey key) {
+        return findAll(key.crmName(), key.resourceType(), List.of(key.resourceId())).get(key.resourceId());
+    }
+
+    /** The rows of several records of one type, by resource id (absent when none). */
+    public Map<String, SyncRow> findAll(String crmName, String resourceType, Collection<String> resourceIds) {
+        return Jdbc.work(connection -> {
+            Map<String, SyncRow> rows = new HashMap<>();
+            List<String> ids = new ArrayList<>(resourceIds);
+            if (ids.size() > 1) {
+                Jdbc.dialect(connection).planForActualValues(connection);
+            }
+            for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+                String sql = "SELECT resource_id, crm_id, last_digest, error_count, create_unconfirmed_at"
+                        + " FROM crm_synchronisations"
+                        + " WHERE crm_name = ? AND resource_type = ? AND resource_id IN ("
+                        + String.join(", ", chunk.stream().map(id -> "?").toList()) + ")";
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, crmName);
+                    statement.setString(2, resourceType);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        statement.setString(3 + i, chunk.get(i));
+                    }
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            rows.put(rs.getString(1), new SyncRow(rs.getString(2), rs.getString(3), rs.getInt(4),
+                                    rs.getObject(5) != null));
+                        }
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Records a successful sync: CRM id, digest, freshness; error cleared. */
+    public void markSynced(SyncKey key, String crmId, String digest, Freshness freshness) {
+        write(SYNCED, List.of(RowValues.synced(key, crmId, digest, freshness)));
+    }
+
+    /** Records successful syncs of many records in one batch. */
+    public void markSyncedAll(List<RowValues> rows) {
+        write(SYNCED, rows);
+    }
+
+    /** Records a skipped or unmodified record: only the sync time and freshness move. */
+    public void markUnchanged(SyncKey key, Freshness freshness) {
+        markUnchangedAll(List.of(RowValues.unchanged(key, freshness)));
+    }
+
+    /** Records skipped or unmodified records in one batch. */
+    public void markUnchangedAll(List<RowValues> rows) {
+        write(UNCHANGED, rows);
+    }
+
+    /** Records failures of many records in one batch. */
+    public void markFailedAll(List<RowValues> rows) {
+        write(FAILED, rows);
+    }
+
+    /** Records failures that are not the records' fault (the CRM could not take them): error stored, count unchanged. */
+    public void markDeferredAll(List<RowValues> rows) {
+        write(DEFERRED, rows);
+    }
+
+    /**
+     * Records creates whose outcome is unknown (their answer was lost): like {@link #markDeferredAll},
+     * and the next sync of each record first looks for what the lost create wrote.
+     */
+    public void markCreateUnconfirmedAll(List<RowValues> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // the rows of never-synced records are inserted first; the mark is no column of an insert
+        write(DEFERRED, rows);
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET create_unconfirmed_at = ? WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                OffsetDateTime now = Jdbc.now();
+                for (RowValues row : rows) {
+                    statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(2, row.key().crmName());
+                    statement.setString(3, row.key().resourceType());
+                    statement.setString(4, row.key().resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Records durable sync requests in the urgent lane (one row per record: repeated requests collapse). */
+    public void requestSync(Collection<SyncKey> keys) {
+        requestSync(keys, SyncLane.URGENT);
+    }
+
+    /** Records durable sync requests in a lane of the queue (one row per record: repeated requests collapse). */
+    public void requestSync(Collection<SyncKey> keys, SyncLane lane) {
+        OffsetDateTime now = Jdbc.now();
+        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
+    }
+
+    /** Forgets the digests of records so that their next sync calls the CRM whatever the payload. */
+    public void forgetDigests(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET last_digest = NULL WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                for (SyncKey key : keys) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Forgets the CRM id and digest of a record deleted from the CRM, so a later sync creates it again. */
+    public void forgetCrmId(SyncKey key) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET crm_id = NULL, last_digest = NULL, updated_at = ?"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                statement.setObject(1, Jdbc.now());
+                statement.setString(2, key.crmName());
+                statement.setString(3, key.resourceType());
+                statement.setString(4, key.resourceId());
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private void write(String updateSet, List<RowValues> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        // in key order, so that two instances writing the same rows lock them in the same order
+        List<RowValues> sorted = new ArrayList<>(rows.stream()
+                .collect(Collectors.toMap(RowValues::key, row -> row, (first, last) -> last, TreeMap::new)).values());
+        Jdbc.work(connection -> {
+            SqlDialect dialect = Jdbc.dialect(connection);
+            OffsetDateTime now = Jdbc.now();
+            String many = dialect.upsertSyncRows(updateSet);
+            if (many != null && sorted.size() > 1) {
+                for (int from = 0; from < sorted.size(); from += ARRAY_CHUNK) {
+                    writeArrays(connection, many, sorted.subList(from, Math.min(sorted.size(), from + ARRAY_CHUNK)), now);
+                }
+                return sorted.size();
+            }
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet))) {
+                for (RowValues row : sorted) {
+                    bind(statement, row, now);
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    private static void writeArrays(Connection connection, String sql, List<RowValues> rows, OffsetDateTime now)
+            throws SQLException {
+        List<Object[]> columns = new ArrayList<>();
+        for (int c = 0; c < SqlDialect.SYNC_ARRAY_COLUMNS.size(); c++) {
+            columns.add(new Object[rows.size()]);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RowValues row = rows.get(i);
+            Freshness freshness = row.freshness();
+            Object[] values = { row.key().crmName(), row.key().resourceType(), row.key().resourceId(), row.crmId(),
+                    row.digest(), freshness == null ? null : freshness.watermark().toString(), row.error(),
+                    row.errorCount(), freshness == null ? null : freshness.dependencyCount(),
+                    row.requestedAt() == null ? null : row.requestedAt().toInstant().toString(),
+                    row.lane() == null ? null : row.lane().code() };
+            for (int c = 0; c < values.length; c++) {
+                columns.get(c)[i] = values[c];
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+            for (int c = 0; c < columns.size(); c++) {
+                statement.setArray(2 + c, connection.createArrayOf(SqlDialect.SYNC_ARRAY_COLUMNS.get(c), columns.get(c)));
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, RowValues row, OffsetDateTime now) throws SQLException {
+        statement.setString(1, row.key().crmName());
+        statement.setString(2, row.key().resourceType());
+        statement.setString(3, row.key().resourceId());
+        statement.setString(4, row.crmId());
+        statement.setString(5, row.digest());
+        statement.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        Freshness freshness = row.freshness();
+        statement.setObject(7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
+                Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setString(8, row.error());
+        statement.setInt(9, row.errorCount());
+        statement.setObject(10, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
+        statement.setObject(13, row.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(14, row.lane() == null ? null : row.lane().code(), Types.SMALLINT);
+    }
+
+    /** Values of one sync row write; {@code requestedAt} and {@code lane} only for requests. */
+    public record RowValues(SyncKey key, String crmId, String digest, Freshness freshness, String error, int errorCount,
+            OffsetDateTime requestedAt, SyncLane lane) {
+
+        public static RowValues synced(SyncKey key, String crmId, String digest, Freshness freshness) {
+            return new RowValues(key, crmId, digest, freshness, null, 0, null, null);
+        }
+
+        public static RowValues unchanged(SyncKey key, Freshness freshness) {
+            return new RowValues(key, null, null, freshness, null, 0, null, null);
+        }
+
+        public static RowValues failed(SyncKey key, String error) {
+            return new RowValues(key, null, null, null, error, 1, null, null);
+        }
+
+        /** A failure not counted against the record: a new row starts at no error. */
+        public static RowValues deferred(SyncKey key, String error) {
+            return new RowValues(key, null, null, null, error, 0, null, null);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package io.quarkiverse.etlify.stale;
-
-/** A mapping whose dependencies the stale finder cannot read in SQL; the message says why and what to change. */
-class UnsupportedMappingException extends IllegalStateException {
-
-    UnsupportedMappingException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package io.quarkiverse.etlify.state;
-
-/**
- * What the engine reads back from a sync row.
- *
- * @param createUnconfirmed a create of the record was sent and its answer lost: the CRM may hold it
- */
-public record SyncRow(String crmId, String lastDigest, int errorCount, boolean createUnconfirmed) {
-}
