@@ -1,9 +1,9 @@
 package io.quarkiverse.etlify.benchmark;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.GarbageCollectorMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +26,11 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmApiException;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
-import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.QuarkusUnitTest;
 import io.smallrye.common.annotation.Identifier;
@@ -101,9 +101,6 @@ class CustomAdapterIsThrottledAndRetriedTest {
     CrmRegistry registry;
 
     @Inject
-    CrmGuards guards;
-
-    @Inject
     EntityManager em;
 
     @Inject
@@ -150,7 +147,30 @@ class CustomAdapterIsThrottledAndRetriedTest {
         assertThat(Duration.between(Instant.now(), state.until())).isBetween(Duration.ofMinutes(119),
                 Duration.ofHours(2));
         adapter.quotaReached(null);
-        guards.forCrm("custom").resume();
+        etlify.crm("custom").resume();
+        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.SYNCED);
+    }
+
+    @Test
+    void anOperatorsPauseDefersSyncsOnEveryPathUntilResumed() {
+        Lead lead = lead("paused@example.com");
+        int before = adapter.calls().size();
+        assertThatThrownBy(() -> etlify.crm("custom").pause(Duration.ZERO, "no"))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        etlify.crm("custom").pause(Duration.ofMinutes(5), "maintenance window");
+
+        CrmState state = etlify.crm("custom").state();
+        assertThat(state.condition()).isEqualTo(CrmState.Condition.PAUSED);
+        assertThat(state.reason()).isEqualTo("maintenance window");
+        assertThat(Duration.between(Instant.now(), state.until())).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.DEFERRED);
+        assertThat(etlify.crm("custom").syncState(lead)).hasValueSatisfying(
+                sync -> assertThat(sync.errorCount()).as("a pause is not the record's fault").isZero());
+        assertThat(adapter.calls()).as("nothing sent while paused").hasSize(before);
+
+        etlify.crm("custom").resume();
+        assertThat(etlify.crm("custom").state().isUsable()).isTrue();
         assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.SYNCED);
     }
 

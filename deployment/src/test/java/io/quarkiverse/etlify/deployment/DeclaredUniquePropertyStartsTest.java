@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.etlify.Etlified;
-import io.quarkiverse.etlify.runtime.throttle.GuardedPerRequest;
-import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.adapter.GuardedPerRequest;
 import io.quarkiverse.etlify.deployment.model.Account;
 import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.Order;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** A custom unique-value property declared for its object type is accepted as id property. */

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.Map;
 
 import io.quarkiverse.etlify.CrmSerializer;
-import jakarta.persistence.Entity;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Entity;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

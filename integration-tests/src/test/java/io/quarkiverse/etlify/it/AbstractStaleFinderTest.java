@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
-import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
-import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.it.finder.Car;
 import io.quarkiverse.etlify.it.finder.ElectricCar;
 import io.quarkiverse.etlify.it.finder.Firm;
@@ -42,6 +40,8 @@ import io.quarkiverse.etlify.it.finder.Profile;
 import io.quarkiverse.etlify.it.finder.Tag;
 import io.quarkiverse.etlify.it.finder.Truck;
 import io.quarkiverse.etlify.it.finder.Vehicle;
+import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.runtime.mapping.Freshness;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.test.InMemoryCrms;
@@ -68,5 +71,22 @@ class MultiCrmTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> crms.get("mirror").callCount("upsert") == 1);
         assertThat(crms.get("hubspot").calls()).isEmpty();
+    }
+
+    @Test
+    void aBatchSyncOverBothCrmsCountsEachCrmAndModelApart() {
+        User first = fixtures.users(3).get(0);
+        assertThat(etlify.crm("hubspot").syncNow(first)).isEqualTo(SyncResult.SYNCED);
+        assertThat(etlify.crm("hubspot").countStale(User.class)).isEqualTo(2);
+        assertThat(etlify.crm("mirror").countStale(User.class)).isEqualTo(3);
+
+        BatchSyncStats stats = etlify.batchSync(BatchSync.options().crm("hubspot", "mirror").models(User.class).inline());
+
+        assertThat(stats.perCrm().get("hubspot")).containsExactly(Map.entry("User", new BatchSyncStats.Counts(2, 0, 0)));
+        assertThat(stats.perCrm().get("mirror")).containsExactly(Map.entry("User", new BatchSyncStats.Counts(3, 0, 0)));
+        assertThat(stats.perModel()).as("the gem's per_model sums the CRMs").containsExactly(Map.entry("User", 5L));
+        assertThat(stats.total()).isEqualTo(5);
+        assertThat(etlify.crm("hubspot").countStale(User.class)).isZero();
+        assertThat(etlify.crm("mirror").countStale(User.class)).isZero();
     }
 }

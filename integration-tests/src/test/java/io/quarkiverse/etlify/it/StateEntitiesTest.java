@@ -63,7 +63,7 @@ class StateEntitiesTest {
     }
 
     @Test
-    void panacheStaticMethodsAndResetErrorCountWork() {
+    void syncStateIsReadAndOneRecordsErrorCountIsReset() {
         User user = fixtures.user("ada@example.com", "Ada");
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.SYNCED);
 
@@ -72,9 +72,22 @@ class StateEntitiesTest {
             row.errorCount = 4;
             row.lastError = "boom";
         });
-        QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation
-                .findByResource("hubspot", "User", user.id.toString()).resetErrorCount());
+        assertThat(etlify.crm("hubspot").syncState(user)).hasValueSatisfying(state -> {
+            assertThat(state.crmId()).isNotNull();
+            assertThat(state.digestStored()).isTrue();
+            assertThat(state.lastSyncedAt()).isNotNull();
+            assertThat(state.errorCount()).isEqualTo(4);
+            assertThat(state.lastError()).isEqualTo("boom");
+        });
 
+        assertThat(etlify.crm("hubspot").resetErrorCount(user)).isTrue();
+        assertThat(etlify.crm("hubspot").resetErrorCount(user)).as("nothing left to reset").isFalse();
+
+        assertThat(etlify.crm("hubspot").syncState(User.class, user.id)).hasValueSatisfying(state -> {
+            assertThat(state.errorCount()).isZero();
+            assertThat(state.lastError()).isNull();
+        });
+        assertThat(etlify.crm("hubspot").syncState(fixtures.user("bob@example.com", "Bob"))).isEmpty();
         CrmSynchronisation reset = fixtures.syncRow("hubspot", "User", user.id);
         assertThat(reset.errorCount).isZero();
         assertThat(reset.lastError).isNull();
@@ -90,16 +103,14 @@ class StateEntitiesTest {
         etlify.crm("hubspot").syncNow(bob);
         QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation.update("errorCount = 3 where crmName = ?1", "hubspot"));
 
-        long changed = QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot"));
+        long changed = etlify.crm("hubspot").resetErrorCounts();
 
         assertThat(changed).isEqualTo(2);
         assertThat(fixtures.syncRow("hubspot", "User", ada.id).errorCount).isZero();
 
         QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation.update("errorCount = 4 where crmName = ?1", "hubspot"));
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot", "Company")))
-                .isZero();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> CrmSynchronisation.resetErrorCounts("hubspot", "User")))
-                .isEqualTo(2);
+        assertThat(etlify.crm("hubspot").resetErrorCounts(Company.class)).isZero();
+        assertThat(etlify.crm("hubspot").resetErrorCounts(User.class)).isEqualTo(2);
     }
 
     @Test

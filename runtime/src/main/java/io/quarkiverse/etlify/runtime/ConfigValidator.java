@@ -23,10 +23,10 @@ import com.cronutils.parser.CronParser;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.queue.QueueWorkers;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.smallrye.common.annotation.Identifier;

@@ -12,15 +12,16 @@ import io.quarkiverse.etlify.BatchSync;
 import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.runtime.batch.BatchSyncRunner;
 import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
 import io.quarkiverse.etlify.runtime.mapping.EntityAccess;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.sync.Deleter;
 import io.quarkiverse.etlify.runtime.sync.Synchronizer;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 
 /** The {@link Etlify} bean. */
 @ApplicationScoped
@@ -33,14 +34,14 @@ public class DefaultEtlify implements Etlify {
 
     @Inject
     public DefaultEtlify(CrmRegistry registry, MappingRegistry mappings, Synchronizer synchronizer, Deleter deleter,
-            CrmDispatchers dispatchers, BatchSyncRunner batchSyncs, CrmGuards guards) {
+            CrmDispatchers dispatchers, BatchSyncRunner batchSyncs, CrmGuards guards, StaleRecordFinder finder) {
         this.mappings = mappings;
         this.batchSyncs = batchSyncs;
         Map<String, CrmOperations> operations = new HashMap<>();
         for (String name : registry.names()) {
             CrmRuntime crm = registry.find(name).orElseThrow();
             operations.put(name, new EnabledCrm(crm, mappings, synchronizer, deleter, dispatchers.of(name),
-                    guards.forCrm(name)));
+                    guards.forCrm(name), finder));
         }
         registry.disabledNames().forEach(name -> operations.put(name, new DisabledCrm(name, mappings)));
         this.crms = Map.copyOf(operations);

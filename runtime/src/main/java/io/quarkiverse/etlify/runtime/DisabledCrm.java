@@ -1,11 +1,15 @@
 package io.quarkiverse.etlify.runtime;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.DeleteResult;
+import io.quarkiverse.etlify.RecordSyncState;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 
 /**
@@ -69,5 +73,49 @@ final class DisabledCrm implements CrmOperations {
     @Override
     public Map<String, Object> payload(Object entity) {
         return Mappings.forEntity(mappings, entity, name).payload(entity);
+    }
+
+    @Override
+    public void pause(Duration duration, String why) {
+        // nothing is sent anyway
+    }
+
+    @Override
+    public void resume() {
+        // nothing is held
+    }
+
+    @Override
+    public Optional<RecordSyncState> syncState(Object entity) {
+        Mapping mapping = Mappings.forEntity(mappings, entity, name);
+        return SyncStates.read(name, mapping, mapping.id(entity));
+    }
+
+    @Override
+    public Optional<RecordSyncState> syncState(Class<?> entityType, Object id) {
+        return SyncStates.read(name, Mappings.require(mappings, entityType, name), id);
+    }
+
+    @Override
+    public boolean resetErrorCount(Object entity) {
+        Mappings.forEntity(mappings, entity, name);
+        return false;
+    }
+
+    @Override
+    public long resetErrorCounts(Class<?> entityType) {
+        Mappings.require(mappings, entityType, name);
+        return 0;
+    }
+
+    @Override
+    public long resetErrorCounts() {
+        return 0;
+    }
+
+    @Override
+    public long countStale(Class<?> entityType) {
+        Mappings.require(mappings, entityType, name);
+        return 0;
     }
 }

@@ -23,9 +23,9 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.BatchUpsertInput;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
-import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.it.PostgresTest;
 import io.quarkiverse.etlify.it.User;
+import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

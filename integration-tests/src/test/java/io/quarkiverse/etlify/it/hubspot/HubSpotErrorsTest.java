@@ -11,15 +11,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
-import io.quarkiverse.etlify.CrmState;
 import io.quarkiverse.etlify.adapter.CrmApiException;
-import io.quarkiverse.etlify.adapter.CrmUnavailableException;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
 import io.quarkiverse.etlify.adapter.CrmTransportException;
 import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
+import io.quarkiverse.etlify.adapter.CrmUnavailableException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.it.PostgresTest;

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
-import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkiverse.etlify.hubspot.sandbox.RecordedRequest;
 import io.quarkiverse.etlify.it.Fixtures;
+import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.test.InjectHubSpotSandbox;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 

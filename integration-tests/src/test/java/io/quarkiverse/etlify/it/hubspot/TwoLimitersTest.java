@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
-import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkiverse.etlify.it.PostgresTest;
+import io.quarkiverse.etlify.runtime.throttle.CrmCallGuard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

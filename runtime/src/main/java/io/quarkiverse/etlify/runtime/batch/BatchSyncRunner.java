@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.runtime.batch;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,10 +71,8 @@ public class BatchSyncRunner {
      */
     public BatchSyncStats run(BatchSync options) {
         int pageSize = options.batchSize().orElse(config.batchSync().batchSize());
-        Map<String, Long> perModel = new TreeMap<>();
+        Map<String, Map<String, BatchSyncStats.Counts>> perCrm = new TreeMap<>();
         Map<String, String> alreadyRunning = new TreeMap<>();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong deferred = new AtomicLong();
         for (String name : options.crms().isEmpty() ? crms.names() : options.crms()) {
             CrmRuntime crm = crms.find(name).orElse(null);
             if (crm == null) {
@@ -86,24 +85,26 @@ public class BatchSyncRunner {
                 alreadyRunning.put(name, holder);
                 continue;
             }
+            Map<String, BatchSyncStats.Counts> perModel = new TreeMap<>();
             try {
                 for (Mapping mapping : mappings.mappingsOf(name)) {
                     if (options.models().isEmpty() || options.models().stream().anyMatch(m -> m == mapping.entityType())) {
-                        long count = syncModel(crm, mapping, options, pageSize, lease, errors, deferred);
-                        perModel.merge(mapping.resourceType(), count, Long::sum);
+                        perModel.put(mapping.resourceType(), syncModel(crm, mapping, options, pageSize, lease));
                     }
                 }
             } finally {
                 lease.release();
             }
+            perCrm.put(name, Collections.unmodifiableMap(perModel));
         }
-        long total = perModel.values().stream().mapToLong(Long::longValue).sum();
-        return new BatchSyncStats(total, perModel, errors.get(), deferred.get(), alreadyRunning);
+        return new BatchSyncStats(Collections.unmodifiableMap(perCrm), Collections.unmodifiableMap(alreadyRunning));
     }
 
-    private long syncModel(CrmRuntime crm, Mapping mapping, BatchSync options, int pageSize, BatchSyncLease lease,
-            AtomicLong errors, AtomicLong deferred) {
+    private BatchSyncStats.Counts syncModel(CrmRuntime crm, Mapping mapping, BatchSync options, int pageSize,
+            BatchSyncLease lease) {
         AtomicLong count = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong deferred = new AtomicLong();
         try (PagesInFlight pages = new PagesInFlight(options.isInline() ? config.batchSync().concurrency() : 1)) {
             finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
                 lease.renewIfDue();
@@ -121,7 +122,7 @@ public class BatchSyncRunner {
             pages.await();
         }
         LOG.debugf("Batch sync of %s for CRM %s: %d stale record(s)", mapping.resourceType(), crm.name(), count.get());
-        return count.get();
+        return new BatchSyncStats.Counts(count.get(), errors.get(), deferred.get());
     }
 
     private void enqueue(CrmRuntime crm, Mapping mapping, List<Object> ids, boolean force) {

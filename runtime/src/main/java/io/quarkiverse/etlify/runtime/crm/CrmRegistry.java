@@ -14,9 +14,9 @@ import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.smallrye.common.annotation.Identifier;
 
 /**

@@ -12,8 +12,8 @@ import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmApiException;
 import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmNotFoundException;
+import io.quarkiverse.etlify.adapter.GuardedPerRequest;
 import io.quarkiverse.etlify.adapter.UpsertOutcome;
-import io.quarkiverse.etlify.runtime.throttle.GuardedPerRequest;
 
 /**
  * HubSpot's CRM v3 objects, any object type including custom objects. One request per record:

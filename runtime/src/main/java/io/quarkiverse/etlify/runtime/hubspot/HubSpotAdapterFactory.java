@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 
 /**

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
 
+import io.quarkiverse.etlify.RecordSyncState;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -89,13 +90,16 @@ public class CrmSynchronisation extends PanacheEntityBase {
                 .firstResult();
     }
 
-    /**
-     * Re-enables a record left out of batch syncs after too many failures (the gem's
-     * {@code reset_error_count!}). Call it in a transaction.
-     */
-    public void resetErrorCount() {
-        errorCount = 0;
-        lastError = null;
+    /** The row as the API shows it. */
+    public RecordSyncState toSyncState() {
+        return new RecordSyncState(crmId, lastDigest != null, lastSyncedAt == null ? null : lastSyncedAt.toInstant(),
+                errorCount, lastError);
+    }
+
+    /** Resets the error count of one record in a CRM; returns how many rows changed (0 or 1). */
+    public static long resetErrorCounts(String crmName, String resourceType, String resourceId) {
+        return update("errorCount = 0, lastError = null, updatedAt = ?1 where crmName = ?2 and resourceType = ?3"
+                + " and resourceId = ?4 and errorCount > 0", OffsetDateTime.now(), crmName, resourceType, resourceId);
     }
 
     /** Resets the error count of every record of a CRM; returns how many rows changed. */

@@ -2,10 +2,8 @@ package io.quarkiverse.etlify.runtime.state;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -37,7 +37,7 @@ import io.smallrye.faulttolerance.api.Guard;
  * </ol>
  * Nothing here knows a particular CRM: adapters say what kind of limit was hit and how long to wait.
  * Obtain it from {@link CrmGuards}; custom adapters sending several HTTP requests per call can run
- * each one through {@link #call(Supplier)} and implement {@link GuardedPerRequest}.
+ * each one through {@link #call(Supplier)} and implement {@link io.quarkiverse.etlify.adapter.GuardedPerRequest}.
  */
 public final class CrmCallGuard {
 
@@ -129,6 +129,12 @@ public final class CrmCallGuard {
     /** Whether calls currently fail fast because the CRM's daily request limit was reached. */
     public boolean isPaused() {
         return pausedUntil().isPresent();
+    }
+
+    /** Holds the CRM's requests on every instance until {@code until}, as a reached daily limit does. */
+    public void pause(Instant until, String why) {
+        holds.hold(PAUSED, until, why);
+        LOG.warnf("CRM %s paused until %s: %s", crmName, until, why);
     }
 
     /** Lifts a pause or an unauthorized hold early, on every instance (e.g. once the limit was raised). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
+import io.quarkiverse.etlify.adapter.CrmRequestGuards;
+import io.quarkiverse.etlify.adapter.GuardedPerRequest;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig.CrmRuntimeConfig;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
@@ -25,11 +28,10 @@ import io.smallrye.faulttolerance.api.Guard;
 
 /**
  * One {@link CrmCallGuard} per CRM, built from its configuration: rate limit, retries, circuit
- * breaker. Inject it to read a CRM's state, e.g. {@code guards.forCrm("hubspot").pausedUntil()}, or
- * to send your own requests to a CRM account within its limits.
+ * breaker. Adapters reach it through its API, {@link CrmRequestGuards}.
  */
 @ApplicationScoped
-public class CrmGuards {
+public class CrmGuards implements CrmRequestGuards {
 
     private static final Logger LOG = Logger.getLogger(CrmGuards.class);
 
@@ -49,6 +51,11 @@ public class CrmGuards {
     public CrmCallGuard forCrm(String crmName) {
         // the circuit breaker is named so that SmallRye's CircuitBreakerMaintenance can read and reset it
         return guards.computeIfAbsent(crmName, name -> build(name, "etlify-crm-" + name));
+    }
+
+    @Override
+    public <T> T call(String crmName, Supplier<T> request) {
+        return forCrm(crmName).call(request);
     }
 
     /** Until when a CRM is paused because its daily request limit was reached, if it is. */
