@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * Etlify's packages depend on each other one way only (facade, then batch and queue, then sync, then
  * mapping and stale, then state and the adapter SPI): a cycle makes any of them impossible to read,
- * test or change alone.
+ * test or change alone. The API packages depend on nothing internal.
  */
 class PackageCyclesTest {
 
@@ -22,5 +23,12 @@ class PackageCyclesTest {
     @Test
     void noPackageDependsOnItselfThroughOthers() {
         slices().matching("io.quarkiverse.(**)").should().beFreeOfCycles().check(RUNTIME);
+    }
+
+    @Test
+    void theApiDependsOnNothingInternal() {
+        noClasses().that().resideInAnyPackage("io.quarkiverse.etlify", "io.quarkiverse.etlify.adapter")
+                .should().dependOnClassesThat().resideInAPackage("io.quarkiverse.etlify.runtime..")
+                .check(RUNTIME);
     }
 }

@@ -7,44 +7,17 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
-import io.quarkiverse.etlify.runtime.ConfigValidator;
-import io.quarkiverse.etlify.runtime.CrmDispatchers;
-import io.quarkiverse.etlify.runtime.DefaultEtlify;
+import io.quarkiverse.etlify.runtime.EtlifyBeans;
 import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
-import io.quarkiverse.etlify.runtime.StartupChecks;
-import io.quarkiverse.etlify.runtime.batch.BatchSyncRunner;
-import io.quarkiverse.etlify.runtime.batch.BatchSyncScheduler;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
-import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
-import io.quarkiverse.etlify.runtime.crm.NullCrmAdapterFactory;
-import io.quarkiverse.etlify.runtime.hubspot.HubSpotAdapterFactory;
+import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
 import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
-import io.quarkiverse.etlify.runtime.queue.DurableQueueDispatcher;
-import io.quarkiverse.etlify.runtime.queue.QueueSignal;
-import io.quarkiverse.etlify.runtime.queue.QueueWorkers;
-import io.quarkiverse.etlify.runtime.queue.SyncRequestStore;
-import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
-import io.quarkiverse.etlify.runtime.state.ClaimStore;
-import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
 import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.runtime.state.EtlifyMigrations;
 import io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter;
-import io.quarkiverse.etlify.runtime.state.LeaseStore;
 import io.quarkiverse.etlify.runtime.state.PendingSync;
-import io.quarkiverse.etlify.runtime.state.PendingSyncStore;
-import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
-import io.quarkiverse.etlify.runtime.state.SyncStateStore;
-import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
-import io.quarkiverse.etlify.runtime.sync.Deleter;
-import io.quarkiverse.etlify.runtime.sync.RecordClaims;
-import io.quarkiverse.etlify.runtime.sync.RecordPreparer;
-import io.quarkiverse.etlify.runtime.sync.SecretRedactor;
-import io.quarkiverse.etlify.runtime.sync.Sha256JsonDigest;
-import io.quarkiverse.etlify.runtime.sync.SyncDependencyGate;
-import io.quarkiverse.etlify.runtime.sync.Synchronizer;
-import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
@@ -81,14 +54,7 @@ class EtlifyProcessor {
     @BuildStep
     AdditionalBeanBuildItem engineBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(DefaultEtlify.class, CrmRegistry.class, ConfigValidator.class, CrmDispatchers.class, StartupChecks.class,
-                        Synchronizer.class, BatchSynchronizer.class, RecordPreparer.class, Deleter.class,
-                        SyncDependencyGate.class, SyncStateStore.class, PendingSyncStore.class, LeaseStore.class,
-                        Sha256JsonDigest.class, SecretRedactor.class, NullCrmAdapterFactory.class,
-                        DurableQueueDispatcher.class, QueueSignal.class, QueueWorkers.class, SyncRequestStore.class,
-                        StaleRecordFinder.class, BatchSyncRunner.class, BatchSyncScheduler.class, CrmGuards.class,
-                        RateLimitPermitStore.class, HubSpotAdapterFactory.class, RecordClaims.class, CrmHoldStore.class,
-                        ClaimStore.class)
+                .addBeanClasses(EtlifyBeans.classNames())
                 .setUnremovable()
                 .build();
     }
@@ -97,9 +63,9 @@ class EtlifyProcessor {
     @BuildStep
     void hubspotClient(BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
             BuildProducer<ReflectiveClassBuildItem> reflection) {
-        indexed.produce(new AdditionalIndexedClassesBuildItem(HubSpotAdapterFactory.CLIENT_INTERFACE));
+        indexed.produce(new AdditionalIndexedClassesBuildItem(HubSpotBeans.CLIENT_INTERFACE));
         // request and answer bodies are (de)serialized by Jackson
-        reflection.produce(ReflectiveClassBuildItem.builder(HubSpotAdapterFactory.JSON_TYPES).constructors().methods()
+        reflection.produce(ReflectiveClassBuildItem.builder(HubSpotBeans.JSON_TYPES).constructors().methods()
                 .fields().build());
     }
 

@@ -37,7 +37,7 @@ import io.smallrye.common.annotation.Identifier;
  * the batch-sync cron and before anything is built from the settings.
  */
 @Singleton
-public class ConfigValidator {
+class ConfigValidator {
 
     private final EtlifyBuildTimeConfig buildConfig;
     private final EtlifyRuntimeConfig config;

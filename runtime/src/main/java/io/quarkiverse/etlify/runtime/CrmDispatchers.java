@@ -14,7 +14,7 @@ import io.smallrye.common.annotation.Identifier;
 
 /** The dispatcher of each CRM: the bean named by {@code quarkus.etlify.crm."name".dispatcher}, else the durable queue. */
 @ApplicationScoped
-public class CrmDispatchers {
+class CrmDispatchers {
 
     @Inject
     EtlifyRuntimeConfig config;

@@ -25,7 +25,7 @@ import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 
 /** The {@link Etlify} bean. */
 @ApplicationScoped
-public class DefaultEtlify implements Etlify {
+class DefaultEtlify implements Etlify {
 
     private final Map<String, CrmOperations> crms;
     private final MappingRegistry mappings;

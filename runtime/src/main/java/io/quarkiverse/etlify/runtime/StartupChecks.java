@@ -24,7 +24,7 @@ import io.quarkus.runtime.StartupEvent;
  * the Hibernate metamodel.
  */
 @Singleton
-public class StartupChecks {
+class StartupChecks {
 
     void onStart(@Observes StartupEvent event, CrmRegistry crms, MappingRegistry mappings) {
         crms.names();

@@ -15,7 +15,7 @@ import io.quarkus.scheduler.Scheduled;
  * covers every instance (the gem's BatchSyncJob lock), so a CRM another instance is syncing is left to it.
  */
 @ApplicationScoped
-public class BatchSyncScheduler {
+class BatchSyncScheduler {
 
     private static final Logger LOG = Logger.getLogger(BatchSyncScheduler.class);
 

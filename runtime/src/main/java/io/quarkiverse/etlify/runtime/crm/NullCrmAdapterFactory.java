@@ -10,7 +10,7 @@ import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
 
 /** The {@code null} adapter (the default): calls nothing and answers with made-up CRM ids. */
 @ApplicationScoped
-public class NullCrmAdapterFactory implements CrmAdapterFactory {
+class NullCrmAdapterFactory implements CrmAdapterFactory {
 
     public static final String KIND = "null";
 

@@ -38,22 +38,10 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
  * {@code quarkus.rest-client.logging.*} asks, with the token masked ({@link MaskingClientLogger}).
  */
 @ApplicationScoped
-public class HubSpotAdapterFactory implements CrmAdapterFactory {
+class HubSpotAdapterFactory implements CrmAdapterFactory {
 
     /** The value of {@code quarkus.etlify.crm."name".adapter} selecting this adapter. */
     public static final String KIND = "hubspot";
-
-    /** The REST client interface, for the build to index (it lives in the runtime jar). */
-    public static final String CLIENT_INTERFACE = HubSpotObjectsClient.class.getName();
-
-    /** The JSON bodies, for the build to register for reflection. */
-    public static final String[] JSON_TYPES = { HubSpotJson.CreateInput.class.getName(),
-            HubSpotJson.UpdateInput.class.getName(), HubSpotJson.Batch.class.getName(),
-            HubSpotJson.CreateItem.class.getName(), HubSpotJson.UpdateItem.class.getName(),
-            HubSpotJson.UpsertItem.class.getName(), HubSpotJson.IdItem.class.getName(),
-            HubSpotJson.ObjectAnswer.class.getName(), HubSpotJson.BatchAnswer.class.getName(),
-            HubSpotJson.InputError.class.getName(), HubSpotJson.SearchRequest.class.getName(),
-            HubSpotJson.FilterGroup.class.getName(), HubSpotJson.Filter.class.getName() };
 
     private static final Logger LOG = Logger.getLogger(HubSpotAdapterFactory.class);
 

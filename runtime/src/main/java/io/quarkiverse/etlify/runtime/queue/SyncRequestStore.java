@@ -24,7 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * them with {@code FOR UPDATE SKIP LOCKED} and a lease, in short transactions, like db-scheduler.
  */
 @ApplicationScoped
-public class SyncRequestStore {
+class SyncRequestStore {
 
     /**
      * Claims up to {@code limit} due requests of a CRM for {@code lease}: the urgent lane's first, in request

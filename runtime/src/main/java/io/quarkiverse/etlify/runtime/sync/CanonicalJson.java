@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * numbers in their shortest exact form ({@code 1}, {@code 1L}, {@code 1.0} and {@code 1.00} all
  * render {@code 1}), instants in ISO-8601 UTC, other dates ISO-8601, enums by name.
  */
-public final class CanonicalJson {
+final class CanonicalJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 

@@ -16,7 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * so at most one CRM call per (record, CRM) is in flight whichever instance or path makes it.
  */
 @ApplicationScoped
-public class RecordClaims {
+class RecordClaims {
 
     private static final long FIRST_WAIT_MS = 10;
     private static final long LONGEST_WAIT_MS = 250;

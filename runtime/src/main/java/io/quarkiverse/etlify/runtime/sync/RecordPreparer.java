@@ -18,7 +18,7 @@ import io.quarkiverse.etlify.runtime.state.SyncRow;
  * pending sync dependencies, then the payload's digest against the one stored.
  */
 @ApplicationScoped
-public class RecordPreparer {
+class RecordPreparer {
 
     @Inject
     DigestStrategy digests;

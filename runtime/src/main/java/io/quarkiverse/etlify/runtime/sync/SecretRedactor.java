@@ -15,7 +15,7 @@ import io.quarkiverse.etlify.runtime.mapping.RecordException;
  * anything shaped like a bearer or HubSpot private-app token are masked.
  */
 @ApplicationScoped
-public class SecretRedactor {
+class SecretRedactor {
 
     static final int MAX_LENGTH = 2000;
     private static final Pattern TOKENS = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+|\\bpat-[a-z0-9-]{8,}");

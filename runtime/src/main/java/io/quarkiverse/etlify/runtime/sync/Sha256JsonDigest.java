@@ -14,7 +14,7 @@ import io.quarkus.arc.DefaultBean;
 /** The default digest: SHA-256 (hex) of the payload's {@link CanonicalJson canonical JSON}. */
 @DefaultBean
 @ApplicationScoped
-public class Sha256JsonDigest implements DigestStrategy {
+class Sha256JsonDigest implements DigestStrategy {
 
     @Override
     public String digest(Map<String, Object> payload) {

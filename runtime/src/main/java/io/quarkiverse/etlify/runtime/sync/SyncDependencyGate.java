@@ -25,7 +25,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
  * dependency already waiting for the dependent is not waited for, so cycles never deadlock.
  */
 @ApplicationScoped
-public class SyncDependencyGate {
+class SyncDependencyGate {
 
     @Inject
     MappingRegistry mappings;
