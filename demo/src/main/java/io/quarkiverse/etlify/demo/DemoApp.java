@@ -10,12 +10,11 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.Etlify;
+import io.quarkiverse.etlify.RecordSyncState;
 import io.quarkiverse.etlify.hubspot.sandbox.CrmObject;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
-import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.QuarkusApplication;
 
 /** Seeds a few records, syncs them into the CRM and prints what happened (started by {@link DemoMain}). */
@@ -56,9 +55,10 @@ public class DemoApp implements QuarkusApplication {
             }
         } else {
             say("4. The CRM ids HubSpot gave, as Etlify recorded them (see them in your HubSpot account):");
-            QuarkusTransaction.requiringNew().run(() -> CrmSynchronisation.<CrmSynchronisation> listAll(Sort.by("id"))
-                    .forEach(row -> say("   %s %s -> %s", row.resourceType, row.resourceId,
-                            row.crmId == null ? "not in the CRM" : row.crmId)));
+            say("   %-28s -> %s", "Company Capsens", hubspot.syncState(ada.company).map(RecordSyncState::crmId)
+                    .orElse("not in the CRM"));
+            users.forEach(user -> say("   %-28s -> %s", label(user), hubspot.syncState(user)
+                    .map(state -> state.crmId() == null ? "not in the CRM" : state.crmId()).orElse("never synced")));
         }
 
         say("5. Deleting Grace from the CRM: %s; once more: %s", hubspot.delete(users.get(1)), hubspot.delete(users.get(1)));
