@@ -34,20 +34,23 @@ class CrmOutageTest extends HubSpotTestBase {
     private static final int USERS = 1_000;
 
     @Test
-    void aStormOfServerErrorsThenAnOutageDelaysRecordsButNeverCountsOrDropsThem() throws Exception {
+    void aStormOfServerErrorsThenAnOutageDelaysRecordsButNeverCountsOrDropsThem() {
         fixtures.users(USERS);
         // 10 users per request, 100 ms each: the queue drains over several seconds, through the storm
         sandbox.faults().latency(Duration.ofMillis(100)).failRandomly(0.3, 500, 503);
         List<CrmState.Condition> seen = new CopyOnWriteArrayList<>();
 
         etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class));
-        Thread.sleep(2_000);
+        // the storm hits a good share of the requests before the outage starts
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.statusCount(500) + sandbox.statusCount(503) >= 10);
         sandbox.faults().failRandomly(1.0, 503);
-        long outageEnds = System.nanoTime() + Duration.ofSeconds(4).toNanos();
-        while (System.nanoTime() < outageEnds) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             seen.add(etlify.crm("hubspot").state().condition());
-            Thread.sleep(50);
-        }
+            return seen.contains(CrmState.Condition.CIRCUIT_OPEN);
+        });
+        // the outage outlasts the circuit's delay: its next trial request fails too
+        long failedWhenOpened = sandbox.statusCount(503);
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.statusCount(503) > failedWhenOpened);
         sandbox.faults().clear();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> pendingRequests() == 0);
@@ -56,7 +59,7 @@ class CrmOutageTest extends HubSpotTestBase {
     }
 
     @Test
-    void refusedCredentialsDeferEveryRecordUntilTheTokenWorksAgain() throws Exception {
+    void refusedCredentialsDeferEveryRecordUntilTheTokenWorksAgain() {
         fixtures.users(200);
         sandbox.faults().refuseCredentials(true);
 
@@ -64,7 +67,8 @@ class CrmOutageTest extends HubSpotTestBase {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> etlify.crm("hubspot").state().condition() == CrmState.Condition.UNAUTHORIZED);
         CrmState unauthorized = etlify.crm("hubspot").state();
-        Thread.sleep(2_000);
+        // after each unauthorized-pause (300 ms) one request finds out whether the token works again
+        await().atMost(Duration.ofSeconds(30)).until(() -> sandbox.statusCount(401) >= 4);
         sandbox.faults().refuseCredentials(false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingRequests() == 0);
