@@ -341,7 +341,7 @@ public class StaleRecordFinder {
             SqlDialect dialect = Jdbc.dialect(connection);
             EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                     .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
-            query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);
+            query = new StaleSqlWriter(new MappingTablesReader(registry, mapping).read(owner), dialect).write();
             LOG.debugf("Stale records of %s: %s", mapping, query.staleInWindow());
             queries.put(mapping, query);
         }
