@@ -1,11 +1,10 @@
 package io.quarkiverse.etlify.runtime.stale;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.CollectionPart;
@@ -17,24 +16,19 @@ import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.internal.EntityCollectionPart;
 import org.hibernate.metamodel.mapping.internal.ManyToManyCollectionPart;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
-import org.hibernate.persister.entity.JoinedSubclassEntityPersister;
-import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
-import io.quarkiverse.etlify.runtime.stale.MappingTables.Column;
 import io.quarkiverse.etlify.runtime.stale.MappingTables.ColumnPair;
-import io.quarkiverse.etlify.runtime.stale.MappingTables.DiscriminatedRows;
-import io.quarkiverse.etlify.runtime.stale.MappingTables.JoinedRows;
-import io.quarkiverse.etlify.runtime.stale.MappingTables.KeyedTable;
 import io.quarkiverse.etlify.runtime.stale.MappingTables.Path;
 import io.quarkiverse.etlify.runtime.stale.MappingTables.Relation;
 import io.quarkiverse.etlify.runtime.stale.MappingTables.Step;
 import io.quarkiverse.etlify.runtime.stale.MappingTables.Table;
 
 /**
- * Reads one mapping's {@link MappingTables} from Hibernate's mapping model: tables, join columns, join
- * tables, collection tables, discriminators, subclass tables. What the stale statements cannot read
+ * Reads one mapping's {@link MappingTables} from Hibernate's mapping model: its id and update-time columns,
+ * and the join columns, join tables and collection tables of its dependency paths; the rows of each entity
+ * type within its hierarchy come from {@link EntityRowsReader}. What the stale statements cannot read
  * throws an {@link UnsupportedMappingException} naming the entity and the dependency path; the finder
  * reads every mapping at start-up, so such a mapping stops the application there.
  */
@@ -48,19 +42,30 @@ final class MappingTablesReader {
         this.mapping = mapping;
     }
 
+    /** The mapping's tables; fails with every problem of the mapping at once. */
     MappingTables read(EntityMappingType owner) {
-        Relation records = relation(owner, excludedSubtypes(owner), null);
-        List<String> idColumns = columns(owner.getIdentifierMapping());
-        if (idColumns.size() != 1) {
-            throw unsupported(null, "its id spans " + idColumns.size() + " columns: use a single-column id");
-        }
+        List<String> problems = new ArrayList<>();
+        Relation records = orProblem(() -> relation(owner, excludedSubtypes(owner), null), problems);
+        String idColumn = orProblem(() -> idColumn(owner), problems);
+        String updateTime = orProblem(() -> updateTimeColumn(owner, mapping.definition().getUpdatedAtAttribute(), null),
+                problems);
         List<Path> dependencies = new ArrayList<>();
         for (String path : mapping.definition().getDependencies()) {
-            dependencies.add(path(owner, path));
+            dependencies.add(orProblem(() -> path(owner, path), problems));
         }
-        return new MappingTables(boxed(owner.getIdentifierMapping().getJavaType().getJavaTypeClass()), records,
-                idColumns.get(0), updateTimeColumn(owner, mapping.definition().getUpdatedAtAttribute(), null),
-                mapping.definition().getStaleScope(), dependencies);
+        if (!problems.isEmpty()) {
+            throw new UnsupportedMappingException(problems);
+        }
+        return new MappingTables(boxed(owner.getIdentifierMapping().getJavaType().getJavaTypeClass()), records, idColumn,
+                updateTime, mapping.definition().getStaleScope(), List.copyOf(dependencies));
+    }
+
+    private String idColumn(EntityMappingType owner) {
+        List<String> columns = columns(owner.getIdentifierMapping());
+        if (columns.size() != 1) {
+            throw unsupported(null, "its id spans " + columns.size() + " columns: use a single-column id");
+        }
+        return columns.get(0);
     }
 
     private Path path(EntityMappingType owner, String path) {
@@ -76,13 +81,14 @@ final class MappingTablesReader {
             }
             String name = current.getEntityName() + "." + attribute.getAttributeName();
             if (attribute instanceof ToOneAttributeMapping toOne) {
-                if (toOne.hasJoinTable()) {
-                    throw unsupported(where, name + " is a to-one association through a join table, which the stale"
-                            + " finder does not read: map it with a join column");
-                }
                 EntityMappingType target = toOne.getAssociatedEntityMappingType();
                 ForeignKeyDescriptor fk = toOne.getForeignKeyDescriptor();
                 boolean keyHere = toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY;
+                // hasJoinTable() is set on the inverse side only: an owning side's key lies in its join table
+                if (toOne.hasJoinTable() || keyHere && !EntityRowsReader.tables(current).contains(fk.getKeyTable())) {
+                    throw unsupported(where, name + " is a to-one association through a join table or a secondary"
+                            + " table, which the stale finder does not read: map it with a join column of the entity's table");
+                }
                 steps.add(new Step(relation(target, Set.of(), where),
                         keyHere ? pairs(fk.getKeyPart(), fk.getTargetPart()) : pairs(fk.getTargetPart(), fk.getKeyPart()),
                         !keyHere));
@@ -114,10 +120,11 @@ final class MappingTablesReader {
                     elementColumns = columns(element);
                     current = null;
                 } else {
-                    throw unsupported(where, name + " is a collection the stale finder cannot follow");
+                    throw unsupported(where, name + " is a collection the stale finder cannot follow: leave the path"
+                            + " out of dependencies");
                 }
             } else {
-                throw unsupported(where, name + " is not an association");
+                throw unsupported(where, name + " is not an association: dependencies follow associations");
             }
         }
         String time = null;
@@ -134,91 +141,24 @@ final class MappingTablesReader {
 
     private String updateTimeColumn(EntityMappingType type, String attribute, String where) {
         AttributeMapping mapped = type.findAttributeMapping(attribute);
-        List<String> columns = mapped == null ? List.of() : columns(mapped);
-        if (columns.size() != 1) {
-            throw unsupported(where, type.getEntityName() + "." + attribute + " is not a single timestamp column");
+        List<SelectableMapping> columns = new ArrayList<>();
+        if (mapped != null) {
+            mapped.forEachSelectable((i, selectable) -> columns.add(selectable));
         }
-        return columns.get(0);
+        if (columns.size() != 1 || !EntityRowsReader.tables(type).contains(columns.get(0).getContainingTableExpression())) {
+            throw unsupported(where, type.getEntityName() + "." + attribute + ", the update time, is not one column of"
+                    + " the entity's table: map it to a single timestamp column there");
+        }
+        return columns.get(0).getSelectionExpression();
     }
 
     /** The rows of an entity type, its subtypes' rows included, {@code excluded} subtypes' rows not. */
     private Relation relation(EntityMappingType type, Set<EntityMappingType> excluded, String where) {
-        String table = type.getMappedTableDetails().getTableName();
-        if (type.getEntityPersister() instanceof UnionSubclassEntityPersister) {
-            if (concreteSubtypes(type) > 0) {
-                throw unsupported(where, "the stale finder does not read TABLE_PER_CLASS hierarchies through "
-                        + type.getEntityName() + ", which has subclasses: use SINGLE_TABLE or JOINED inheritance");
-            }
-            return new Table(table);
+        try {
+            return EntityRowsReader.rows(type, excluded);
+        } catch (UnsupportedMappingException e) {
+            throw unsupported(where, e.getMessage());
         }
-        if (type.getEntityPersister() instanceof JoinedSubclassEntityPersister) {
-            return joinedRows(type, excluded);
-        }
-        if (type.getSuperMappingType() == null && excluded.isEmpty()) {
-            return new Table(table);
-        }
-        List<String> values = new ArrayList<>();
-        collectDiscriminatorValues(type, excluded, values, where);
-        List<String> literals = values.stream().filter(v -> !v.equalsIgnoreCase("null")).toList();
-        return new DiscriminatedRows(table, type.getDiscriminatorMapping().getSelectionExpression(), literals,
-                literals.size() < values.size());
-    }
-
-    private void collectDiscriminatorValues(EntityMappingType type, Set<EntityMappingType> excluded, List<String> values,
-            String where) {
-        if (excluded.contains(type)) {
-            return;
-        }
-        if (!type.isAbstract()) {
-            String value = type.getDiscriminatorSQLValue();
-            if (value == null || value.equalsIgnoreCase("not null")) {
-                throw unsupported(where, "the stale finder cannot restrict rows to " + type.getEntityName()
-                        + ": its discriminator value is " + value + "; give it a value of its own (@DiscriminatorValue)");
-            }
-            values.add(value);
-        }
-        for (EntityMappingType subtype : type.getSubMappingTypes()) {
-            collectDiscriminatorValues(subtype, excluded, values, where);
-        }
-    }
-
-    /** The tables from the root down to {@code type}, and the columns they expose, minus excluded subtypes' rows. */
-    private Relation joinedRows(EntityMappingType type, Set<EntityMappingType> excluded) {
-        List<EntityMappingType> chain = new ArrayList<>();
-        for (EntityMappingType t = type; t != null; t = t.getSuperMappingType()) {
-            chain.add(0, t);
-        }
-        if (chain.size() == 1 && excluded.isEmpty()) {
-            return new Table(type.getMappedTableDetails().getTableName());
-        }
-        Map<String, Integer> indexes = new LinkedHashMap<>();
-        List<KeyedTable> tables = new ArrayList<>();
-        for (EntityMappingType t : chain) {
-            String table = t.getMappedTableDetails().getTableName();
-            if (indexes.putIfAbsent(table, tables.size()) == null) {
-                tables.add(new KeyedTable(table, keyColumns(t)));
-            }
-        }
-        Set<String> exposed = new LinkedHashSet<>();
-        List<Column> columns = new ArrayList<>();
-        List<SelectableMapping> selectables = new ArrayList<>();
-        type.getIdentifierMapping().forEachSelectable((i, selectable) -> selectables.add(selectable));
-        type.forEachSelectable((i, selectable) -> selectables.add(selectable));
-        for (SelectableMapping selectable : selectables) {
-            Integer index = indexes.get(selectable.getContainingTableExpression());
-            if (index != null && !selectable.isFormula() && exposed.add(selectable.getSelectionExpression())) {
-                columns.add(new Column(index, selectable.getSelectionExpression()));
-            }
-        }
-        for (String column : tables.get(0).key()) {
-            // rows of the subtype may be referred to through the root's key too
-            if (exposed.add(column)) {
-                columns.add(new Column(0, column));
-            }
-        }
-        List<KeyedTable> left = excluded.stream()
-                .map(subtype -> new KeyedTable(subtype.getMappedTableDetails().getTableName(), keyColumns(subtype))).toList();
-        return new JoinedRows(List.copyOf(tables), List.copyOf(columns), left);
     }
 
     /**
@@ -239,21 +179,16 @@ final class MappingTablesReader {
     }
 
     private UnsupportedMappingException unsupported(String where, String why) {
-        return new UnsupportedMappingException(mapping + ": " + (where == null ? "" : where + ": ") + why);
+        return new UnsupportedMappingException(List.of(mapping + ": " + (where == null ? "" : where + ": ") + why));
     }
 
-    private static int concreteSubtypes(EntityMappingType type) {
-        int count = 0;
-        for (EntityMappingType subtype : type.getSubMappingTypes()) {
-            count += (subtype.isAbstract() ? 0 : 1) + concreteSubtypes(subtype);
+    private static <T> T orProblem(Supplier<T> read, List<String> problems) {
+        try {
+            return read.get();
+        } catch (UnsupportedMappingException e) {
+            problems.addAll(e.problems());
+            return null;
         }
-        return count;
-    }
-
-    private static List<String> keyColumns(EntityMappingType type) {
-        List<String> columns = new ArrayList<>();
-        type.getMappedTableDetails().getKeyDetails().forEachKeyColumn((i, column) -> columns.add(column.getColumnName()));
-        return columns;
     }
 
     private static List<ColumnPair> pairs(ModelPart near, ModelPart far) {
