@@ -15,23 +15,32 @@ import jakarta.persistence.metamodel.Type;
 import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * At start-up: builds the CRM registry (after the {@link ConfigValidator} accepted the configuration,
- * so an adapter that cannot be created stops the application) and cross-checks every mapping against
- * the Hibernate metamodel.
+ * so an adapter that cannot be created stops the application), cross-checks every mapping against
+ * the Hibernate metamodel, and has the stale finder build the statements of every mapping that passed,
+ * refusing those it cannot read in SQL. All problems are reported at once.
  */
 @Singleton
 class StartupChecks {
 
-    void onStart(@Observes StartupEvent event, CrmRegistry crms, MappingRegistry mappings) {
+    void onStart(@Observes StartupEvent event, CrmRegistry crms, MappingRegistry mappings, StaleRecordFinder finder) {
         crms.names();
         List<String> problems = new ArrayList<>();
+        List<Mapping> matching = new ArrayList<>();
         for (Mapping mapping : mappings.all()) {
+            int before = problems.size();
             check(mapping, problems);
+            if (problems.size() == before) {
+                matching.add(mapping);
+            }
         }
+        // a mapping the metamodel does not match is reported once, above
+        finder.buildStatements(matching, problems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Etlify mappings do not match the Hibernate metamodel:\n - "
                     + String.join("\n - ", problems));

@@ -1,14 +1,7 @@
 package io.quarkiverse.etlify.runtime.mapping;
 
 import java.lang.reflect.Field;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Collection;
-import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,36 +54,6 @@ public final class EntityAccess {
     /** The declared type of an attribute. */
     public static Class<?> attributeType(Class<?> type, String attribute) {
         return field(type, attribute).getType();
-    }
-
-    /** Converts a timestamp attribute value to an instant; {@code null} stays {@code null}. */
-    public static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof ZonedDateTime zdt) {
-            return zdt.toInstant();
-        }
-        if (value instanceof LocalDateTime ldt) {
-            // Hibernate stores LocalDateTime in the JVM's zone
-            return ldt.atZone(ZoneId.systemDefault()).toInstant();
-        }
-        if (value instanceof LocalDate date) {
-            return date.atStartOfDay(ZoneId.systemDefault()).toInstant();
-        }
-        if (value instanceof Date date) {
-            return date.toInstant();
-        }
-        if (value instanceof Number epochMillis) {
-            return Instant.ofEpochMilli(epochMillis.longValue());
-        }
-        throw new IllegalArgumentException("Not a timestamp: " + value.getClass().getName());
     }
 
     /** Values reached from an entity by a dotted path, flattening collections on the way. */

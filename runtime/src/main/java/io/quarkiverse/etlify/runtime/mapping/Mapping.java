@@ -1,10 +1,6 @@
 package io.quarkiverse.etlify.runtime.mapping;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import io.quarkiverse.etlify.CrmSerializer;
 import io.quarkiverse.etlify.SyncDispatcher;
@@ -16,17 +12,13 @@ public final class Mapping {
 
     private final EntityMapping definition;
     private final Class<?> entityType;
-    private final Function<Class<?>, String> updateTimeAttributeOf;
-    private final List<String[]> dependencyPaths;
     private volatile CrmSerializer<Object> serializer;
     private volatile SyncGuard<Object> guard;
     private volatile Class<?> idType;
 
-    Mapping(EntityMapping definition, Class<?> entityType, Function<Class<?>, String> updateTimeAttributeOf) {
+    Mapping(EntityMapping definition, Class<?> entityType) {
         this.definition = definition;
         this.entityType = entityType;
-        this.updateTimeAttributeOf = updateTimeAttributeOf;
-        this.dependencyPaths = definition.getDependencies().stream().map(path -> path.split("\\.")).toList();
     }
 
     public EntityMapping definition() {
@@ -144,30 +136,6 @@ public final class Mapping {
     /** The dispatcher bean named by the mapping, or {@code null} for the CRM's built-in one. */
     public SyncDispatcher customDispatcher() {
         return definition.getDispatcherClass().isEmpty() ? null : bean(definition.getDispatcherClass());
-    }
-
-    /** The record's {@link Freshness}, read from the loaded entity graph. */
-    public Freshness freshness(Object entity) {
-        Instant newest = updateTime(entity);
-        long reachedCount = 0;
-        for (String[] path : dependencyPaths) {
-            List<Object> reached = new ArrayList<>();
-            EntityAccess.collect(entity, path, 0, reached);
-            reachedCount += reached.size();
-            for (Object dependency : reached) {
-                Instant time = updateTime(dependency);
-                if (time.isAfter(newest)) {
-                    newest = time;
-                }
-            }
-        }
-        return new Freshness(newest, reachedCount);
-    }
-
-    private Instant updateTime(Object entity) {
-        String attribute = updateTimeAttributeOf.apply(EntityAccess.classOf(entity));
-        Instant time = attribute == null ? null : EntityAccess.toInstant(EntityAccess.read(entity, attribute));
-        return time == null ? Instant.EPOCH : time;
     }
 
     private CrmSerializer<Object> serializer() {

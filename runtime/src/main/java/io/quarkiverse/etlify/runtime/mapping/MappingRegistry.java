@@ -21,7 +21,7 @@ public final class MappingRegistry {
         this.updateTimeAttributes = Map.copyOf(updateTimeAttributes);
         List<Mapping> loaded = new ArrayList<>();
         for (EntityMapping definition : definitions) {
-            loaded.add(new Mapping(definition, load(definition.getEntityClass()), this::updateTimeAttribute));
+            loaded.add(new Mapping(definition, load(definition.getEntityClass())));
         }
         this.mappings = Collections.unmodifiableList(loaded);
     }

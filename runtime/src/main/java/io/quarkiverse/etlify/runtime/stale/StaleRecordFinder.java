@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +48,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * One set-based statement per window of owner ids, each in its own short transaction,
  * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order.
  * Memory stays flat whatever the table size: a few windows' stale ids at most.
+ * <p>
+ * The statements of every mapping are built at start-up, from Hibernate's mapping model
+ * ({@link MappingTablesReader}, then {@link StaleSqlWriter}); a mapping they cannot read stops the
+ * application there.
  */
 @ApplicationScoped
 public class StaleRecordFinder {
@@ -68,7 +71,6 @@ public class StaleRecordFinder {
     EtlifyRuntimeConfig config;
 
     private final Map<Mapping, StaleQuery> queries = new ConcurrentHashMap<>();
-    private final Set<Mapping> unsupported = ConcurrentHashMap.newKeySet();
 
     /**
      * Streams the ids of the mapping's stale records, ascending, in pages of {@code pageSize} ids
@@ -136,40 +138,62 @@ public class StaleRecordFinder {
     }
 
     /**
-     * The {@link Freshness} of records, keyed by resource id, computed in SQL as the finder computes it
-     * (no entity nor association loaded); records that do not exist are absent. Runs in the current
-     * transaction, which must be active: read before the records' payloads, the watermark can only be
-     * older than what they show, never newer.
+     * The {@link Freshness} of records, keyed by resource id: the one definition of it, which the stale
+     * statements apply too (no entity nor association loaded). Records that do not exist, or that belong to
+     * another mapping (a subclass mapped for the same CRM), are absent. Runs in the current transaction,
+     * which must be active: read before the records' payloads, the watermark can only be older than what
+     * they show, never newer.
      *
      * @param mapping the records' mapping
      * @param ids the records' ids, of the entity's id type
-     * @return the freshness by resource id, or empty when the mapping's dependencies cannot be read in SQL
      */
-    public Optional<Map<String, Freshness>> freshness(Mapping mapping, List<?> ids) {
-        if (unsupported.contains(mapping)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(work(mapping, (query, connection) -> {
-                Map<String, Freshness> freshness = new HashMap<>();
-                Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
-                for (int from = 0; from < ids.size(); from += FRESHNESS_CHUNK) {
-                    values.put(StaleQuery.Param.IDS, ids.subList(from, Math.min(ids.size(), from + FRESHNESS_CHUNK)));
-                    try (PreparedStatement statement = prepare(connection, query.freshness(), values);
-                            ResultSet rs = statement.executeQuery()) {
-                        while (rs.next()) {
-                            freshness.put(ResourceIds.render(rs.getObject(1, query.idType())), new Freshness(
-                                    rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));
-                        }
+    public Map<String, Freshness> freshness(Mapping mapping, List<?> ids) {
+        return work(mapping, (query, connection) -> {
+            Map<String, Freshness> freshness = new HashMap<>();
+            Map<StaleQuery.Param, Object> values = new EnumMap<>(StaleQuery.Param.class);
+            for (int from = 0; from < ids.size(); from += FRESHNESS_CHUNK) {
+                values.put(StaleQuery.Param.IDS, ids.subList(from, Math.min(ids.size(), from + FRESHNESS_CHUNK)));
+                try (PreparedStatement statement = prepare(connection, query.freshness(), values);
+                        ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        freshness.put(ResourceIds.render(rs.getObject(1, query.idType())), new Freshness(
+                                rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getLong(3)));
                     }
                 }
-                return freshness;
-            }));
-        } catch (UnsupportedMappingException e) {
-            LOG.debugf("Freshness of %s read from its entities: %s", mapping, e.getMessage());
-            unsupported.add(mapping);
-            return Optional.empty();
+            }
+            return freshness;
+        });
+    }
+
+    /**
+     * The {@link Freshness} of one record, as {@link #freshness(Mapping, List)} reads it; empty when the
+     * mapping has no record of that id.
+     */
+    public Optional<Freshness> freshnessOf(Mapping mapping, Object id) {
+        return freshness(mapping, List.of(id)).values().stream().findFirst();
+    }
+
+    /**
+     * Builds the statements of every mapping, once, in a transaction of its own; a mapping whose records
+     * or dependencies cannot be read in SQL adds a problem naming its entity and dependency path. Runs at
+     * start-up, so that no such mapping gets as far as a sync.
+     *
+     * @param mappings the mappings to build, each an entity of its persistence unit
+     * @param problems receives one line per problem, each naming its mapping
+     */
+    public void buildStatements(List<Mapping> mappings, List<String> problems) {
+        if (mappings.isEmpty()) {
+            return;
         }
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Mapping mapping : mappings) {
+                try {
+                    work(mapping, (query, connection) -> query);
+                } catch (UnsupportedMappingException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+        });
     }
 
     private static void check(int maxSyncErrors) {
@@ -341,7 +365,7 @@ public class StaleRecordFinder {
             SqlDialect dialect = Jdbc.dialect(connection);
             EntityMappingType owner = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
                     .getMappingMetamodel().getEntityDescriptor(mapping.entityType());
-            query = new StaleQueryBuilder(registry, dialect).build(mapping, owner);
+            query = new StaleSqlWriter(new MappingTablesReader(registry, mapping).read(owner), dialect).write();
             LOG.debugf("Stale records of %s: %s", mapping, query.staleInWindow());
             queries.put(mapping, query);
         }

@@ -1,9 +1,21 @@
 package io.quarkiverse.etlify.runtime.stale;
 
-/** A mapping whose dependencies the stale finder cannot read in SQL; the message says why and what to change. */
+import java.util.List;
+
+/**
+ * A mapping whose records or dependencies the stale finder cannot read in SQL; each problem names the
+ * entity and the dependency path, says why and what to change.
+ */
 class UnsupportedMappingException extends IllegalStateException {
 
-    UnsupportedMappingException(String message) {
-        super(message);
+    private final List<String> problems;
+
+    UnsupportedMappingException(List<String> problems) {
+        super(String.join("\n", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    List<String> problems() {
+        return problems;
     }
 }

@@ -33,8 +33,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Syncs many records of one mapping with one CRM: one read transaction claiming the records (those
- * another call is syncing are deferred, see {@link ClaimStore}) and preparing them (freshness computed in SQL as the stale
- * finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query),
+ * another call is syncing are deferred, see {@link ClaimStore}) and preparing them (freshness read in SQL before the
+ * records are loaded, see {@link StaleRecordFinder#freshness}; guards, pending dependencies, payloads, digests, sync
+ * rows read in one query),
  * the adapter's batch upsert for the records that changed (record by record when the CRM rejects the
  * whole batch, or when the adapter has no batch support), then one write transaction updating every
  * sync row in batched statements and giving the claims back. Failures of a record count toward its
@@ -118,7 +119,7 @@ public class BatchSynchronizer {
         session.setDefaultReadOnly(true);
         // read first: a change committed between this statement and the load can only make the stored
         // watermark older than the payload (a needless re-check later), never newer (a lost update)
-        Map<String, Freshness> freshnessInSql = ids.isEmpty() ? Map.of() : finder.freshness(mapping, ids).orElse(null);
+        Map<String, Freshness> freshnessRead = ids.isEmpty() ? Map.of() : finder.freshness(mapping, ids);
         List<?> entities = ids.isEmpty() ? List.of() : session.byMultipleIds(mapping.entityType()).multiLoad(ids);
         Map<String, SyncRow> rows = store.findAll(crm.name(), mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
@@ -128,14 +129,13 @@ public class BatchSynchronizer {
             Object entity = entities.get(i);
             String resourceId = resourceIds.get(i);
             SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), resourceId);
-            if (entity == null) {
+            Freshness freshness = freshnessRead.get(resourceId);
+            if (entity == null || freshness == null) {
+                // gone, or not there when its freshness was read: nothing of it can be stored
                 outcome.put(resourceId, SyncResult.SKIPPED);
                 continue;
             }
             try {
-                Freshness freshness = freshnessInSql != null && freshnessInSql.containsKey(resourceId)
-                        ? freshnessInSql.get(resourceId)
-                        : mapping.freshness(entity);
                 Prepared prepared = preparer.prepare(mapping, entity, key, freshness, () -> rows.get(resourceId), force);
                 if (prepared.unchanged()) {
                     unchanged.add(RowValues.unchanged(key, freshness));

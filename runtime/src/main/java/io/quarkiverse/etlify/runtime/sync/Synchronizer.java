@@ -10,8 +10,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.mapping.Freshness;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
@@ -21,11 +23,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Syncs one record with one CRM, inline. Three short transactions, none open during the CRM call:
- * claim the record and read it (guard, payload, digest and watermark taken from the same committed
- * state), then the call, then the sync row update, which gives the claim back. The claim keeps every
+ * claim the record and read it (its freshness in SQL first, then the entity, its guard, payload and
+ * digest), then the call, then the sync row update, which gives the claim back. The claim keeps every
  * other path off the record meanwhile, so a later call reads what this one wrote and two calls never
- * overtake each other at the CRM. The watermark stored is the one read with the payload, so a change
- * committed while the call is in flight still makes the record stale.
+ * overtake each other at the CRM. The watermark stored is the one read before the payload: a change
+ * committed between the two, or while the call is in flight, is newer than it and still makes the
+ * record stale.
  */
 @ApplicationScoped
 public class Synchronizer {
@@ -46,6 +49,9 @@ public class Synchronizer {
 
     @Inject
     RecordClaims claims;
+
+    @Inject
+    StaleRecordFinder finder;
 
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
@@ -83,9 +89,12 @@ public class Synchronizer {
     private Prepared prepare(Mapping mapping, Object id, SyncKey key, boolean force, String owner) {
         Session session = Panache.getEntityManager(mapping.entityType()).unwrap(Session.class);
         session.setDefaultReadOnly(true);
-        Object entity = session.find(mapping.entityType(), id);
+        // read first: a change committed between this statement and the load can only make the stored
+        // watermark older than the payload (a needless re-check later), never newer (a lost update)
+        Freshness freshness = finder.freshnessOf(mapping, id).orElse(null);
+        Object entity = freshness == null ? null : session.find(mapping.entityType(), id);
         Prepared prepared = entity == null ? Prepared.done(SyncResult.SKIPPED, null)
-                : preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key), force);
+                : preparer.prepare(mapping, entity, key, freshness, () -> store.find(key), force);
         if (prepared.unchanged() && entity != null) {
             store.markUnchanged(key, prepared.freshness());
         }
