@@ -90,9 +90,7 @@ public class BatchSynchronizer {
                 store.markSyncedAll(written.synced);
                 written.failures.write(store);
                 written.release(claims);
-                if (dependencies.hasDependents(mapping)) {
-                    written.synced.forEach(row -> dependencies.release(row.key()));
-                }
+                dependencies.release(mapping, written.synced.stream().map(RowValues::key).toList());
             });
         }
         return outcome;
@@ -122,6 +120,7 @@ public class BatchSynchronizer {
         List<?> entities = ids.isEmpty() ? List.of() : session.byMultipleIds(mapping.entityType()).multiLoad(ids);
         Map<String, SyncRow> rows = store.findAll(crm.name(), mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
+        List<SyncKey> completed = new ArrayList<>();
         List<RowValues> failed = new ArrayList<>();
         List<ToSend> toSend = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -139,6 +138,10 @@ public class BatchSynchronizer {
                 Prepared prepared = preparer.prepare(mapping, entity, key, freshness, () -> rows.get(resourceId), force);
                 if (prepared.unchanged()) {
                     unchanged.add(RowValues.unchanged(key, freshness));
+                    SyncRow row = rows.get(resourceId);
+                    if (prepared.result() == SyncResult.NOT_MODIFIED || row != null && row.crmId() != null) {
+                        completed.add(key);
+                    }
                 }
                 if (prepared.result() != null) {
                     outcome.put(resourceId, prepared.result());
@@ -155,6 +158,7 @@ public class BatchSynchronizer {
         }
         store.markUnchangedAll(unchanged);
         store.markFailedAll(failed);
+        dependencies.release(mapping, completed);
         if (toSend.isEmpty()) {
             written.release(claims);
         }

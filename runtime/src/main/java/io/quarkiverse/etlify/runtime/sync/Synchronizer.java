@@ -14,6 +14,7 @@ import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
+import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -73,9 +74,7 @@ public class Synchronizer {
         QuarkusTransaction.requiringNew().run(() -> {
             store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
             claims.release(key, owner);
-            if (dependencies.hasDependents(mapping)) {
-                dependencies.release(key);
-            }
+            dependencies.release(mapping, List.of(key));
         });
         return SyncResult.SYNCED;
     }
@@ -88,11 +87,23 @@ public class Synchronizer {
                 : preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key), force);
         if (prepared.unchanged() && entity != null) {
             store.markUnchanged(key, prepared.freshness());
+            if (prepared.result() == SyncResult.NOT_MODIFIED || hasCrmId(mapping, key)) {
+                dependencies.release(mapping, List.of(key));
+            }
         }
         if (prepared.result() != null) {
             claims.release(key, owner);
         }
         return prepared;
+    }
+
+    /** Whether a skipped record has a CRM id its dependents can use (read only when something may wait for it). */
+    private boolean hasCrmId(Mapping mapping, SyncKey key) {
+        if (!dependencies.hasDependents(mapping)) {
+            return false;
+        }
+        SyncRow row = store.find(key);
+        return row != null && row.crmId() != null;
     }
 
     private SyncResult fail(SyncKey key, RuntimeException failure, String owner) {
