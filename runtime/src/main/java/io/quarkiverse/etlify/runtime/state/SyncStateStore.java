@@ -35,6 +35,8 @@ public class SyncStateStore {
     private static final String UNCHANGED = "last_synced_at = {new}.last_synced_at,"
             + " source_watermark = {new}.source_watermark, source_dependency_count = {new}.source_dependency_count,"
             + " updated_at = {new}.updated_at";
+    // a record the guard rejects is no longer failing (the gem resets its error state): batch syncs see it again
+    private static final String SKIPPED = UNCHANGED + ", error_count = 0, last_error = NULL";
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
@@ -93,14 +95,19 @@ public class SyncStateStore {
         write(SYNCED, rows);
     }
 
-    /** Records a skipped or unmodified record: only the sync time and freshness move. */
+    /** Records an unmodified record: only the sync time and freshness move. */
     public void markUnchanged(SyncKey key, Freshness freshness) {
         markUnchangedAll(List.of(RowValues.unchanged(key, freshness)));
     }
 
-    /** Records skipped or unmodified records in one batch. */
+    /** Records unmodified records in one batch. */
     public void markUnchangedAll(List<RowValues> rows) {
         write(UNCHANGED, rows);
+    }
+
+    /** Records records the guard rejected: like {@link #markUnchangedAll}, and their error count and error cleared. */
+    public void markSkippedAll(List<RowValues> rows) {
+        write(SKIPPED, rows);
     }
 
     /** Records failures of many records in one batch. */

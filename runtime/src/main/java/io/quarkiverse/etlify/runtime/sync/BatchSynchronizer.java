@@ -120,6 +120,7 @@ public class BatchSynchronizer {
         List<?> entities = ids.isEmpty() ? List.of() : session.byMultipleIds(mapping.entityType()).multiLoad(ids);
         Map<String, SyncRow> rows = store.findAll(crm.name(), mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
+        List<RowValues> skipped = new ArrayList<>();
         List<SyncKey> completed = new ArrayList<>();
         List<RowValues> failed = new ArrayList<>();
         List<ToSend> toSend = new ArrayList<>();
@@ -137,7 +138,8 @@ public class BatchSynchronizer {
                         : mapping.freshness(entity);
                 Prepared prepared = preparer.prepare(mapping, entity, key, freshness, () -> rows.get(resourceId), force);
                 if (prepared.unchanged()) {
-                    unchanged.add(RowValues.unchanged(key, freshness));
+                    (prepared.result() == SyncResult.SKIPPED ? skipped : unchanged)
+                            .add(RowValues.unchanged(key, freshness));
                     SyncRow row = rows.get(resourceId);
                     if (prepared.result() == SyncResult.NOT_MODIFIED || row != null && row.crmId() != null) {
                         completed.add(key);
@@ -157,6 +159,7 @@ public class BatchSynchronizer {
             }
         }
         store.markUnchangedAll(unchanged);
+        store.markSkippedAll(skipped);
         store.markFailedAll(failed);
         dependencies.release(mapping, completed);
         if (toSend.isEmpty()) {

@@ -16,6 +16,7 @@ import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -86,7 +87,11 @@ public class Synchronizer {
         Prepared prepared = entity == null ? Prepared.done(SyncResult.SKIPPED, null)
                 : preparer.prepare(mapping, entity, key, mapping.freshness(entity), () -> store.find(key), force);
         if (prepared.unchanged() && entity != null) {
-            store.markUnchanged(key, prepared.freshness());
+            if (prepared.result() == SyncResult.SKIPPED) {
+                store.markSkippedAll(List.of(RowValues.unchanged(key, prepared.freshness())));
+            } else {
+                store.markUnchanged(key, prepared.freshness());
+            }
             if (prepared.result() == SyncResult.NOT_MODIFIED || hasCrmId(mapping, key)) {
                 dependencies.release(mapping, List.of(key));
             }
