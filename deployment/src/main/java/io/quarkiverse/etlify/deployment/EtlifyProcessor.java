@@ -44,6 +44,7 @@ import io.quarkiverse.etlify.runtime.sync.RecordPreparer;
 import io.quarkiverse.etlify.runtime.sync.SecretRedactor;
 import io.quarkiverse.etlify.runtime.sync.Sha256JsonDigest;
 import io.quarkiverse.etlify.runtime.sync.SyncDependencyGate;
+import io.quarkiverse.etlify.runtime.sync.SyncRequestRouter;
 import io.quarkiverse.etlify.runtime.sync.Synchronizer;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.agroal.spi.JdbcDataSourceSchemaReadyBuildItem;
@@ -88,7 +89,7 @@ class EtlifyProcessor {
                         DurableQueueDispatcher.class, QueueSignal.class, QueueWorkers.class, SyncRequestStore.class,
                         StaleRecordFinder.class, BatchSyncRunner.class, BatchSyncScheduler.class, CrmGuards.class,
                         RateLimitPermitStore.class, HubSpotAdapterFactory.class, RecordClaims.class, CrmHoldStore.class,
-                        ClaimStore.class)
+                        ClaimStore.class, SyncRequestRouter.class)
                 .setUnremovable()
                 .build();
     }

@@ -21,7 +21,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 /**
  * {@code syncDependencies}: a record waits ({@code BUFFERED}) while a dependency has no CRM id; the
  * dependency's sync is requested, and the dependent is requested again once a sync of the dependency
- * completes without error (synced or unmodified; skipped only when its CRM id is known).
+ * completes without error (synced or unmodified; skipped only when its CRM id is known). Both requests go
+ * to the dispatcher {@code sync(entity)} uses for that record ({@link SyncRequestRouter}).
  * A dependency counts as synced when its own sync row has a CRM id or, for a model Etlify does not
  * map, when it has a legacy {@code <crm>Id} / {@code <crm>_id} attribute set (as in the gem). A
  * dependency already waiting for the dependent is not waited for, so cycles never deadlock.
@@ -37,6 +38,9 @@ public class SyncDependencyGate {
 
     @Inject
     PendingSyncStore pending;
+
+    @Inject
+    SyncRequestRouter requests;
 
     /** Within a transaction: whether the record must wait; buffers it and requests its dependencies if so. */
     public boolean mustWait(Mapping mapping, Object entity, SyncKey key) {
@@ -65,7 +69,7 @@ public class SyncDependencyGate {
         for (SyncKey dependency : waitFor) {
             pending.buffer(key, dependency);
         }
-        states.requestSync(toRequest);
+        requests.request(toRequest);
         return !waitFor.isEmpty();
     }
 
@@ -79,7 +83,7 @@ public class SyncDependencyGate {
         if (completed.isEmpty() || !hasDependents(mapping)) {
             return;
         }
-        states.requestSync(pending.releaseAll(completed));
+        requests.request(pending.releaseAll(completed));
     }
 
     /** Whether some mapping of the same CRM declares sync dependencies (only then can anything wait for this one). */
