@@ -29,6 +29,7 @@ import io.quarkiverse.etlify.runtime.StartupChecks;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.ClaimStore;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
+import io.quarkiverse.etlify.runtime.state.CrmRecordOwners;
 import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.runtime.state.EtlifyMigrations;
 import io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter;
@@ -89,7 +90,9 @@ class EtlifyProcessor {
                         DurableQueueDispatcher.class, QueueSignal.class, QueueWorkers.class, SyncRequestStore.class,
                         StaleRecordFinder.class, BatchSyncRunner.class, BatchSyncScheduler.class, CrmGuards.class,
                         RateLimitPermitStore.class, HubSpotAdapterFactory.class, RecordClaims.class, CrmHoldStore.class,
-                        ClaimStore.class, SyncRequestRouter.class)
+                        ClaimStore.class, SyncRequestRouter.class, CrmRecordOwners.class)
+                // package-private in its package
+                .addBeanClasses("io.quarkiverse.etlify.runtime.sync.CrmRecordConflicts")
                 .setUnremovable()
                 .build();
     }

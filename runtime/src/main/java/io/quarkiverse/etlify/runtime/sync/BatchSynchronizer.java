@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.sync.CrmRecordConflicts.Conflict;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,8 +39,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * finder computes it, guards, pending dependencies, payloads, digests, sync rows read in one query),
  * the adapter's batch upsert for the records that changed (record by record when the CRM rejects the
  * whole batch, or when the adapter has no batch support), then one write transaction updating every
- * sync row in batched statements and giving the claims back. Failures of a record count toward its
- * {@code max-sync-errors}; failures of the CRM as a whole defer the records, uncounted.
+ * sync row in batched statements (refusing CRM ids other records hold, see {@link CrmRecordConflicts}) and
+ * giving the claims back. Failures of a record count toward its {@code max-sync-errors}; failures of the
+ * CRM as a whole defer the records, uncounted.
  */
 @ApplicationScoped
 public class BatchSynchronizer {
@@ -63,6 +66,9 @@ public class BatchSynchronizer {
     @Inject
     ClaimStore claims;
 
+    @Inject
+    CrmRecordConflicts conflicts;
+
     /** Syncs the records of these ids; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
         return sync(crm, mapping, ids, force, Holders.unique("batch"));
@@ -86,14 +92,28 @@ public class BatchSynchronizer {
         try {
             send(crm.adapter(), mapping, toSend, written, outcome);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                store.markSyncedAll(written.synced);
-                written.failures.write(store);
-                written.release(claims);
-                dependencies.release(mapping, written.synced.stream().map(RowValues::key).toList());
-            });
+            List<Conflict> refused = CrmRecordConflicts.retryingWhenTaken(
+                    () -> QuarkusTransaction.requiringNew().call(() -> write(mapping, written)));
+            for (Conflict conflict : refused) {
+                LOG.warnf("Sync of %s %s with CRM %s failed: %s", conflict.key().resourceType(),
+                        conflict.key().resourceId(), crm.name(), conflict.error());
+                outcome.put(conflict.key().resourceId(), SyncResult.ERROR);
+            }
         }
         return outcome;
+    }
+
+    /** Writes the sync rows and gives the claims back; returns the records refused a CRM id another one holds. */
+    private List<Conflict> write(Mapping mapping, Written written) {
+        List<Conflict> refused = conflicts.find(mapping, written.synced);
+        Set<SyncKey> refusedKeys = refused.stream().map(Conflict::key).collect(Collectors.toSet());
+        List<RowValues> synced = written.synced.stream().filter(row -> !refusedKeys.contains(row.key())).toList();
+        store.markSyncedAll(synced);
+        written.failures.write(store);
+        conflicts.refuse(refused);
+        written.release(claims);
+        dependencies.release(mapping, synced.stream().map(RowValues::key).toList());
+        return refused;
     }
 
     private List<ToSend> prepare(CrmRuntime crm, Mapping mapping, List<?> allIds, List<String> allResourceIds,

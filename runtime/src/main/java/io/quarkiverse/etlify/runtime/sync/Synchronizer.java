@@ -17,6 +17,7 @@ import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.runtime.sync.CrmRecordConflicts.Conflict;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,9 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Syncs one record with one CRM, inline. Three short transactions, none open during the CRM call:
  * claim the record and read it (guard, payload, digest and watermark taken from the same committed
- * state), then the call, then the sync row update, which gives the claim back. The claim keeps every
- * other path off the record meanwhile, so a later call reads what this one wrote and two calls never
- * overtake each other at the CRM. The watermark stored is the one read with the payload, so a change
+ * state), then the call, then the sync row update, which gives the claim back (a CRM id another record
+ * holds is refused there, see {@link CrmRecordConflicts}). The claim keeps every other path off the
+ * record meanwhile, so a later call reads what this one wrote and two calls never overtake each other at
+ * the CRM. The watermark stored is the one read with the payload, so a change
  * committed while the call is in flight still makes the record stale.
  */
 @ApplicationScoped
@@ -48,6 +50,9 @@ public class Synchronizer {
 
     @Inject
     RecordClaims claims;
+
+    @Inject
+    CrmRecordConflicts conflicts;
 
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
@@ -72,11 +77,22 @@ public class Synchronizer {
         } catch (RuntimeException e) {
             return fail(key, e, owner);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
+        RowValues synced = RowValues.synced(key, crmId, prepared.digest(), prepared.freshness());
+        String taken = CrmRecordConflicts.retryingWhenTaken(() -> QuarkusTransaction.requiringNew().call(() -> {
+            List<Conflict> refused = conflicts.find(mapping, List.of(synced));
+            if (refused.isEmpty()) {
+                store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
+                dependencies.release(mapping, List.of(key));
+            } else {
+                conflicts.refuse(refused);
+            }
             claims.release(key, owner);
-            dependencies.release(mapping, List.of(key));
-        });
+            return refused.isEmpty() ? null : refused.get(0).error();
+        }));
+        if (taken != null) {
+            LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), key.resourceId(), key.crmName(), taken);
+            return SyncResult.ERROR;
+        }
         return SyncResult.SYNCED;
     }
 
