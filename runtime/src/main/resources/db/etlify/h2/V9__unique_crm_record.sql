@@ -1,4 +1,4 @@
--- Etlify 0.4.0: a CRM record belongs to one record. Two records whose syncs land on one CRM record (e.g. two
+-- Etlify 0.3.0: a CRM record belongs to one record. Two records whose syncs land on one CRM record (e.g. two
 -- e-mails differing only in case, which HubSpot matches as one contact) both stored its CRM id and overwrote
 -- each other's data in the CRM at every sync, unnoticed. A sync storing a CRM id now checks that no other
 -- record of the same CRM and object type holds it (the later record fails, naming the holder); this index

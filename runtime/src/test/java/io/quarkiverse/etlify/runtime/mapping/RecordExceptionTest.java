@@ -16,7 +16,7 @@ class RecordExceptionTest {
         assertThat(e.getMessage())
                 .startsWith("Serializer com.acme.UserSerializer failed for User 42: NullPointerException: Cannot invoke"
                         + " \"String.trim()\"")
-                .containsPattern(" at io\\.quarkiverse\\.etlify\\.mapping\\.RecordExceptionTest\\.firstName"
+                .containsPattern(" at io\\.quarkiverse\\.etlify\\.runtime\\.mapping\\.RecordExceptionTest\\.firstName"
                         + "\\(RecordExceptionTest\\.java:\\d+\\)$");
         assertThat(e.getCause()).isSameAs(npe);
     }
