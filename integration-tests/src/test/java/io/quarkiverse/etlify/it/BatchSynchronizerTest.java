@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
+import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmValidationException;
@@ -30,6 +33,9 @@ class BatchSynchronizerTest {
 
     @Inject
     BatchSynchronizer synchronizer;
+
+    @Inject
+    Etlify etlify;
 
     @Inject
     CrmRegistry crms;
@@ -93,6 +99,33 @@ class BatchSynchronizerTest {
         assertThat(fixtures.syncRow("hubspot", "User", users.get(2).id).errorCount).isEqualTo(1);
         assertThat(fixtures.syncRow("hubspot", "User", users.get(2).id).lastError).contains("Email invalid");
         assertThat(fixtures.syncRow("hubspot", "User", users.get(1).id).errorCount).isZero();
+    }
+
+    @Test
+    void aGuardRejectionClearsTheErrorsOfARecordLeftOutOfBatchSyncsWhichReturnsOnceAccepted() {
+        List<User> users = fixtures.users(2);
+        hubspot.failWhen(call -> "user-0@example.com".equals(call.payload().get("email")),
+                new CrmValidationException("Email invalid", 400, "VALIDATION_ERROR", null, null));
+        for (int i = 0; i < 5; i++) { // hubspot's max-sync-errors
+            sync(users, true);
+        }
+        hubspot.reset();
+        User failing = fixtures.update(users.get(0), u -> u.lastName = "Lovelace");
+        assertThat(fixtures.syncRow("hubspot", "User", failing.id).errorCount).isEqualTo(5);
+        assertThat(etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline()).total())
+                .as("left out of batch syncs").isZero();
+
+        fixtures.update(failing, u -> u.email = null);
+        assertThat(sync(List.of(failing), false).results()).containsEntry(failing.id.toString(), SyncResult.SKIPPED);
+
+        CrmSynchronisation skipped = fixtures.syncRow("hubspot", "User", failing.id);
+        assertThat(skipped.errorCount).isZero();
+        assertThat(skipped.lastError).isNull();
+        fixtures.update(failing, u -> u.email = "user-0@example.com");
+        BatchSyncStats stats = etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline());
+        assertThat(stats.total()).isEqualTo(1);
+        assertThat(stats.errors()).isZero();
+        assertThat(fixtures.syncRow("hubspot", "User", failing.id).crmId).isNotNull();
     }
 
     @Test

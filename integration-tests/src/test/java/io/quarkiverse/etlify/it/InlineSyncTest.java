@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.BatchSyncStats;
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.adapter.CrmApiException;
@@ -100,6 +102,30 @@ class InlineSyncTest {
         assertThat(row.sourceWatermark.toInstant()).isEqualTo(user.updatedAt.truncatedTo(ChronoUnit.MICROS));
         assertThat(row.lastDigest).isNull();
         assertThat(row.crmId).isNull();
+    }
+
+    @Test
+    void aGuardRejectionClearsTheErrorsOfARecordLeftOutOfBatchSyncsWhichReturnsOnceAccepted() {
+        User user = fixtures.user("ada@example.com", "Ada");
+        for (int i = 0; i < 5; i++) { // hubspot's max-sync-errors
+            hubspot.failNext(new CrmValidationException("Property email is invalid", 400, "VALIDATION_ERROR", null, null));
+            assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
+        }
+        fixtures.update(user, u -> u.lastName = "Lovelace");
+        assertThat(etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline()).total())
+                .as("left out of batch syncs").isZero();
+
+        fixtures.update(user, u -> u.email = null);
+        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.SKIPPED);
+
+        CrmSynchronisation skipped = fixtures.syncRow("hubspot", "User", user.id);
+        assertThat(skipped.errorCount).isZero();
+        assertThat(skipped.lastError).isNull();
+        fixtures.update(user, u -> u.email = "ada@example.com");
+        BatchSyncStats stats = etlify.batchSync(BatchSync.options().crm("hubspot").models(User.class).inline());
+        assertThat(stats.total()).isEqualTo(1);
+        assertThat(stats.errors()).isZero();
+        assertThat(fixtures.syncRow("hubspot", "User", user.id).crmId).isNotNull();
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import io.quarkiverse.etlify.SyncDispatcher;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.queue.DurableQueueDispatcher;
+import io.quarkiverse.etlify.runtime.sync.SyncRequestRouter;
 import io.smallrye.common.annotation.Identifier;
 
 /** The dispatcher of each CRM: the bean named by {@code quarkus.etlify.crm."name".dispatcher}, else the durable queue. */
@@ -23,14 +24,15 @@ class CrmDispatchers {
     DurableQueueDispatcher durableQueue;
 
     @Inject
+    SyncRequestRouter requests;
+
+    @Inject
     @Any
     Instance<SyncDispatcher> dispatchers;
 
     /** The dispatcher of a CRM. */
     public SyncDispatcher of(String crm) {
-        return config.crm().get(crm).dispatcher()
-                .<SyncDispatcher> map(identifier -> dispatchers.select(Identifier.Literal.of(identifier)).get())
-                .orElse(durableQueue);
+        return requests.crmDispatcher(crm).orElse(durableQueue);
     }
 
     /** Adds a line when the CRM's dispatcher names no {@link SyncDispatcher} bean. */

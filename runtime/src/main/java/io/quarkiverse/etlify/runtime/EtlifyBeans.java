@@ -10,6 +10,7 @@ import io.quarkiverse.etlify.runtime.queue.QueueBeans;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.ClaimStore;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
+import io.quarkiverse.etlify.runtime.state.CrmRecordOwners;
 import io.quarkiverse.etlify.runtime.state.LeaseStore;
 import io.quarkiverse.etlify.runtime.state.PendingSyncStore;
 import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
@@ -25,7 +26,8 @@ public final class EtlifyBeans {
 
     private static final List<Class<?>> OWN = List.of(DefaultEtlify.class, ConfigValidator.class, CrmDispatchers.class,
             StartupChecks.class, StaleRecordFinder.class, CrmGuards.class, SyncStateStore.class, PendingSyncStore.class,
-            LeaseStore.class, RateLimitPermitStore.class, CrmHoldStore.class, ClaimStore.class);
+            LeaseStore.class, RateLimitPermitStore.class, CrmHoldStore.class, ClaimStore.class,
+            CrmRecordOwners.class);
 
     private EtlifyBeans() {
     }

@@ -28,12 +28,14 @@ import io.quarkiverse.etlify.runtime.state.SyncLane;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
 import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
+import io.quarkiverse.etlify.runtime.sync.SyncRequestRouter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Runs a batch sync: for each enabled CRM (holding its lease) and mapped model, pages through the stale records' ids and
  * syncs each page with the {@link BatchSynchronizer} (inline, {@code batch-sync.concurrency} pages at
- * once) or queues it for the workers (async). Memory stays flat: a few pages of ids at a time.
+ * once) or hands it to the dispatcher of its records (async: the built-in queue's workers, or the
+ * application's own queue). Memory stays flat: a few pages of ids at a time.
  */
 @ApplicationScoped
 public class BatchSyncRunner {
@@ -54,6 +56,9 @@ public class BatchSyncRunner {
 
     @Inject
     SyncStateStore store;
+
+    @Inject
+    SyncRequestRouter requests;
 
     @Inject
     QueueSignal signal;
@@ -126,14 +131,15 @@ public class BatchSyncRunner {
     }
 
     private void enqueue(CrmRuntime crm, Mapping mapping, List<Object> ids, boolean force) {
-        List<SyncKey> keys = ids.stream()
-                .map(id -> new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id))).toList();
-        QuarkusTransaction.requiringNew().run(() -> {
+        boolean queued = QuarkusTransaction.requiringNew().call(() -> {
             if (force) {
-                store.forgetDigests(keys);
+                store.forgetDigests(ids.stream()
+                        .map(id -> new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id))).toList());
             }
-            store.requestSync(keys, SyncLane.BATCH);
+            return requests.request(mapping, ids, SyncLane.BATCH);
         });
-        signal.wake(crm.name());
+        if (queued) {
+            signal.wake(crm.name());
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class EtlifyMigrations {
     public static final List<String> SCRIPTS = List.of("V1__create_etlify_tables.sql",
             "V2__create_rate_limit_tables.sql", "V3__batch_and_queue.sql", "V4__drop_redundant_indexes.sql",
             "V5__numeric_resource_key.sql", "V6__sync_rows_rewritten_in_place.sql",
-            "V7__queue_lanes.sql", "V8__crm_holds_claims_unconfirmed_creates.sql");
+            "V7__queue_lanes.sql", "V8__crm_holds_claims_unconfirmed_creates.sql", "V9__unique_crm_record.sql");
 
     /** Tables and columns the engine needs, checked when migrations are not applied at start. */
     public static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(

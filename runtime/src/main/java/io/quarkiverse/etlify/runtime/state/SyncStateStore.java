@@ -35,8 +35,13 @@ public class SyncStateStore {
     private static final String UNCHANGED = "last_synced_at = {new}.last_synced_at,"
             + " source_watermark = {new}.source_watermark, source_dependency_count = {new}.source_dependency_count,"
             + " updated_at = {new}.updated_at";
+    // a record the guard rejects is no longer failing (the gem resets its error state): batch syncs see it again
+    private static final String SKIPPED = UNCHANGED + ", error_count = 0, last_error = NULL";
     private static final String FAILED = "error_count = old.error_count + 1, last_error = {new}.last_error,"
             + " updated_at = {new}.updated_at";
+    // a record whose sync landed on a CRM record another record holds: counted like a failure, and the CRM id
+    // and digest it may hold forgotten, so that it never writes that CRM record by id again
+    private static final String TAKEN = "crm_id = NULL, last_digest = NULL, create_unconfirmed_at = NULL, " + FAILED;
     private static final String DEFERRED = "last_error = {new}.last_error, updated_at = {new}.updated_at";
     // a record requested in two lanes keeps the more urgent one until its request is completed
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at,"
@@ -93,19 +98,32 @@ public class SyncStateStore {
         write(SYNCED, rows);
     }
 
-    /** Records a skipped or unmodified record: only the sync time and freshness move. */
+    /** Records an unmodified record: only the sync time and freshness move. */
     public void markUnchanged(SyncKey key, Freshness freshness) {
         markUnchangedAll(List.of(RowValues.unchanged(key, freshness)));
     }
 
-    /** Records skipped or unmodified records in one batch. */
+    /** Records unmodified records in one batch. */
     public void markUnchangedAll(List<RowValues> rows) {
         write(UNCHANGED, rows);
+    }
+
+    /** Records records the guard rejected: like {@link #markUnchangedAll}, and their error count and error cleared. */
+    public void markSkippedAll(List<RowValues> rows) {
+        write(SKIPPED, rows);
     }
 
     /** Records failures of many records in one batch. */
     public void markFailedAll(List<RowValues> rows) {
         write(FAILED, rows);
+    }
+
+    /**
+     * Records records whose sync landed on a CRM record another record holds: like {@link #markFailedAll}, and
+     * their CRM id and digest forgotten.
+     */
+    public void markCrmRecordTakenAll(List<RowValues> rows) {
+        write(TAKEN, rows);
     }
 
     /** Records failures that are not the records' fault (the CRM could not take them): error stored, count unchanged. */

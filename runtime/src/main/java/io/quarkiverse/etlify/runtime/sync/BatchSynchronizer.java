@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.runtime.sync.CrmRecordConflicts.Conflict;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,8 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * rows read in one query),
  * the adapter's batch upsert for the records that changed (record by record when the CRM rejects the
  * whole batch, or when the adapter has no batch support), then one write transaction updating every
- * sync row in batched statements and giving the claims back. Failures of a record count toward its
- * {@code max-sync-errors}; failures of the CRM as a whole defer the records, uncounted.
+ * sync row in batched statements (refusing CRM ids other records hold, see {@link CrmRecordConflicts}) and
+ * giving the claims back. Failures of a record count toward its {@code max-sync-errors}; failures of the
+ * CRM as a whole defer the records, uncounted.
  */
 @ApplicationScoped
 public class BatchSynchronizer {
@@ -64,6 +67,9 @@ public class BatchSynchronizer {
     @Inject
     ClaimStore claims;
 
+    @Inject
+    CrmRecordConflicts conflicts;
+
     /** Syncs the records of these ids; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
         return sync(crm, mapping, ids, force, Holders.unique("batch"));
@@ -87,16 +93,28 @@ public class BatchSynchronizer {
         try {
             send(crm.adapter(), mapping, toSend, written, outcome);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                store.markSyncedAll(written.synced);
-                written.failures.write(store);
-                written.release(claims);
-                if (dependencies.hasDependents(mapping)) {
-                    written.synced.forEach(row -> dependencies.release(row.key()));
-                }
-            });
+            List<Conflict> refused = CrmRecordConflicts.retryingWhenTaken(
+                    () -> QuarkusTransaction.requiringNew().call(() -> write(mapping, written)));
+            for (Conflict conflict : refused) {
+                LOG.warnf("Sync of %s %s with CRM %s failed: %s", conflict.key().resourceType(),
+                        conflict.key().resourceId(), crm.name(), conflict.error());
+                outcome.put(conflict.key().resourceId(), SyncResult.ERROR);
+            }
         }
         return outcome;
+    }
+
+    /** Writes the sync rows and gives the claims back; returns the records refused a CRM id another one holds. */
+    private List<Conflict> write(Mapping mapping, Written written) {
+        List<Conflict> refused = conflicts.find(mapping, written.synced);
+        Set<SyncKey> refusedKeys = refused.stream().map(Conflict::key).collect(Collectors.toSet());
+        List<RowValues> synced = written.synced.stream().filter(row -> !refusedKeys.contains(row.key())).toList();
+        store.markSyncedAll(synced);
+        written.failures.write(store);
+        conflicts.refuse(refused);
+        written.release(claims);
+        dependencies.release(mapping, synced.stream().map(RowValues::key).toList());
+        return refused;
     }
 
     private List<ToSend> prepare(CrmRuntime crm, Mapping mapping, List<?> allIds, List<String> allResourceIds,
@@ -123,6 +141,8 @@ public class BatchSynchronizer {
         List<?> entities = ids.isEmpty() ? List.of() : session.byMultipleIds(mapping.entityType()).multiLoad(ids);
         Map<String, SyncRow> rows = store.findAll(crm.name(), mapping.resourceType(), resourceIds);
         List<RowValues> unchanged = new ArrayList<>();
+        List<RowValues> skipped = new ArrayList<>();
+        List<SyncKey> completed = new ArrayList<>();
         List<RowValues> failed = new ArrayList<>();
         List<ToSend> toSend = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -138,7 +158,12 @@ public class BatchSynchronizer {
             try {
                 Prepared prepared = preparer.prepare(mapping, entity, key, freshness, () -> rows.get(resourceId), force);
                 if (prepared.unchanged()) {
-                    unchanged.add(RowValues.unchanged(key, freshness));
+                    (prepared.result() == SyncResult.SKIPPED ? skipped : unchanged)
+                            .add(RowValues.unchanged(key, freshness));
+                    SyncRow row = rows.get(resourceId);
+                    if (prepared.result() == SyncResult.NOT_MODIFIED || row != null && row.crmId() != null) {
+                        completed.add(key);
+                    }
                 }
                 if (prepared.result() != null) {
                     outcome.put(resourceId, prepared.result());
@@ -154,7 +179,9 @@ public class BatchSynchronizer {
             }
         }
         store.markUnchangedAll(unchanged);
+        store.markSkippedAll(skipped);
         store.markFailedAll(failed);
+        dependencies.release(mapping, completed);
         if (toSend.isEmpty()) {
             written.release(claims);
         }

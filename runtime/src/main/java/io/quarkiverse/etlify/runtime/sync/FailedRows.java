@@ -10,13 +10,15 @@ import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
 /**
  * The sync-row writes that failed CRM calls need, inline or in batches: a failure of the record counts
  * toward its {@code max-sync-errors}; a failure of the CRM is stored uncounted, and a create whose answer
- * was lost is marked so that its next sync looks for what it wrote.
+ * was lost is marked so that its next sync looks for what it wrote; a record whose sync landed on another
+ * record's CRM record is counted and loses the CRM id it may hold.
  */
 final class FailedRows {
 
     private final List<RowValues> counted = new ArrayList<>();
     private final List<RowValues> deferred = new ArrayList<>();
     private final List<RowValues> unconfirmed = new ArrayList<>();
+    private final List<RowValues> taken = new ArrayList<>();
 
     /**
      * Adds the write a record's failure needs.
@@ -33,9 +35,20 @@ final class FailedRows {
         return false;
     }
 
+    /**
+     * Adds the write of a record whose sync landed on a CRM record another record holds: counted, and the CRM
+     * id and digest it may hold forgotten.
+     *
+     * @param error names the holder
+     */
+    void addTaken(SyncKey key, String error) {
+        taken.add(RowValues.failed(key, error));
+    }
+
     /** Writes them, in the current transaction. */
     void write(SyncStateStore store) {
         store.markFailedAll(counted);
+        store.markCrmRecordTakenAll(taken);
         store.markDeferredAll(deferred);
         store.markCreateUnconfirmedAll(unconfirmed);
     }

@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.runtime.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,9 @@ import io.quarkus.hibernate.orm.panache.Panache;
 
 /**
  * {@code syncDependencies}: a record waits ({@code BUFFERED}) while a dependency has no CRM id; the
- * dependency's sync is requested, and the dependent is requested again once the dependency is synced.
+ * dependency's sync is requested, and the dependent is requested again once a sync of the dependency
+ * completes without error (synced or unmodified; skipped only when its CRM id is known). Both requests go
+ * to the dispatcher {@code sync(entity)} uses for that record ({@link SyncRequestRouter}).
  * A dependency counts as synced when its own sync row has a CRM id or, for a model Etlify does not
  * map, when it has a legacy {@code <crm>Id} / {@code <crm>_id} attribute set (as in the gem). A
  * dependency already waiting for the dependent is not waited for, so cycles never deadlock.
@@ -35,6 +38,9 @@ class SyncDependencyGate {
 
     @Inject
     PendingSyncStore pending;
+
+    @Inject
+    SyncRequestRouter requests;
 
     /** Within a transaction: whether the record must wait; buffers it and requests its dependencies if so. */
     public boolean mustWait(Mapping mapping, Object entity, SyncKey key) {
@@ -63,15 +69,21 @@ class SyncDependencyGate {
         for (SyncKey dependency : waitFor) {
             pending.buffer(key, dependency);
         }
-        states.requestSync(toRequest);
+        requests.request(toRequest);
         return !waitFor.isEmpty();
     }
 
-    /** Within a transaction, after a record got its CRM id: requests the syncs that waited for it. */
-    public List<SyncKey> release(SyncKey synced) {
-        List<SyncKey> dependents = pending.release(synced);
-        states.requestSync(dependents);
-        return dependents;
+    /**
+     * Within a transaction, after syncs of records of this mapping completed without error (synced, unmodified,
+     * or skipped by the guard while their CRM id is known): requests the syncs that waited for them. Whether or
+     * not the CRM was called, the dependency has a CRM id, and a record may have been buffered for it after its
+     * previous sync (it read no CRM id before that sync committed).
+     */
+    public void release(Mapping mapping, Collection<SyncKey> completed) {
+        if (completed.isEmpty() || !hasDependents(mapping)) {
+            return;
+        }
+        requests.request(pending.releaseAll(completed));
     }
 
     /** Whether some mapping of the same CRM declares sync dependencies (only then can anything wait for this one). */

@@ -16,7 +16,10 @@ import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
+import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
+import io.quarkiverse.etlify.runtime.sync.CrmRecordConflicts.Conflict;
 import io.quarkiverse.etlify.runtime.sync.RecordPreparer.Prepared;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,11 +27,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Syncs one record with one CRM, inline. Three short transactions, none open during the CRM call:
  * claim the record and read it (its freshness in SQL first, then the entity, its guard, payload and
- * digest), then the call, then the sync row update, which gives the claim back. The claim keeps every
- * other path off the record meanwhile, so a later call reads what this one wrote and two calls never
- * overtake each other at the CRM. The watermark stored is the one read before the payload: a change
- * committed between the two, or while the call is in flight, is newer than it and still makes the
- * record stale.
+ * digest), then the call, then the sync row update, which gives the claim back (a CRM id another record
+ * holds is refused there, see {@link CrmRecordConflicts}). The claim keeps every other path off the
+ * record meanwhile, so a later call reads what this one wrote and two calls never overtake each other at
+ * the CRM. The watermark stored is the one read before the payload: a change committed between the two,
+ * or while the call is in flight, is newer than it and still makes the record stale.
  */
 @ApplicationScoped
 public class Synchronizer {
@@ -53,6 +56,9 @@ public class Synchronizer {
     @Inject
     StaleRecordFinder finder;
 
+    @Inject
+    CrmRecordConflicts conflicts;
+
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
         Transactions.requireNone("syncNow");
@@ -76,13 +82,22 @@ public class Synchronizer {
         } catch (RuntimeException e) {
             return fail(key, e, owner);
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
-            claims.release(key, owner);
-            if (dependencies.hasDependents(mapping)) {
-                dependencies.release(key);
+        RowValues synced = RowValues.synced(key, crmId, prepared.digest(), prepared.freshness());
+        String taken = CrmRecordConflicts.retryingWhenTaken(() -> QuarkusTransaction.requiringNew().call(() -> {
+            List<Conflict> refused = conflicts.find(mapping, List.of(synced));
+            if (refused.isEmpty()) {
+                store.markSynced(key, crmId, prepared.digest(), prepared.freshness());
+                dependencies.release(mapping, List.of(key));
+            } else {
+                conflicts.refuse(refused);
             }
-        });
+            claims.release(key, owner);
+            return refused.isEmpty() ? null : refused.get(0).error();
+        }));
+        if (taken != null) {
+            LOG.warnf("Sync of %s %s with CRM %s failed: %s", key.resourceType(), key.resourceId(), key.crmName(), taken);
+            return SyncResult.ERROR;
+        }
         return SyncResult.SYNCED;
     }
 
@@ -96,12 +111,28 @@ public class Synchronizer {
         Prepared prepared = entity == null ? Prepared.done(SyncResult.SKIPPED, null)
                 : preparer.prepare(mapping, entity, key, freshness, () -> store.find(key), force);
         if (prepared.unchanged() && entity != null) {
-            store.markUnchanged(key, prepared.freshness());
+            if (prepared.result() == SyncResult.SKIPPED) {
+                store.markSkippedAll(List.of(RowValues.unchanged(key, prepared.freshness())));
+            } else {
+                store.markUnchanged(key, prepared.freshness());
+            }
+            if (prepared.result() == SyncResult.NOT_MODIFIED || hasCrmId(mapping, key)) {
+                dependencies.release(mapping, List.of(key));
+            }
         }
         if (prepared.result() != null) {
             claims.release(key, owner);
         }
         return prepared;
+    }
+
+    /** Whether a skipped record has a CRM id its dependents can use (read only when something may wait for it). */
+    private boolean hasCrmId(Mapping mapping, SyncKey key) {
+        if (!dependencies.hasDependents(mapping)) {
+            return false;
+        }
+        SyncRow row = store.find(key);
+        return row != null && row.crmId() != null;
     }
 
     private SyncResult fail(SyncKey key, RuntimeException failure, String owner) {
