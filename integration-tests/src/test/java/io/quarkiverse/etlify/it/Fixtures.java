@@ -36,6 +36,7 @@ public class Fixtures {
             em.createNativeQuery("DELETE FROM etlify_leases").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_crm_holds").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_claims").executeUpdate();
+            em.createNativeQuery("DELETE FROM etlify_batch_runs").executeUpdate();
         });
         crms.resetAll();
     }

@@ -24,6 +24,7 @@ import com.cronutils.parser.CronParser;
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
+import io.quarkiverse.etlify.runtime.admin.AdminConfigCheck;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.queue.QueueWorkers;
 import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
@@ -78,6 +79,7 @@ class ConfigValidator {
         }
         positive("quarkus.etlify.max-sync-errors", config.maxSyncErrors(), problems);
         checkBatchSync(config.batchSync(), problems);
+        AdminConfigCheck.check(config, problems);
         for (String name : new TreeSet<>(buildConfig.crm().keySet())) {
             checkCrm(name, config.crm().get(name), problems);
         }
@@ -94,6 +96,8 @@ class ConfigValidator {
         positive(prefix + "concurrency", batchSync.concurrency(), problems);
         positive(prefix + "finder-parallelism", batchSync.finderParallelism(), problems);
         positive(prefix + "lease", batchSync.lease(), problems);
+        positive(prefix + "progress-interval", batchSync.progressInterval(), problems);
+        positive(prefix + "run-retention", batchSync.runRetention(), problems);
     }
 
     private void checkCrm(String name, EtlifyRuntimeConfig.CrmRuntimeConfig crm, List<String> problems) {

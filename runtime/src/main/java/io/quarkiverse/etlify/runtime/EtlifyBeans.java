@@ -8,6 +8,7 @@ import io.quarkiverse.etlify.runtime.crm.CrmBeans;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
 import io.quarkiverse.etlify.runtime.queue.QueueBeans;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
+import io.quarkiverse.etlify.runtime.state.BatchRunStore;
 import io.quarkiverse.etlify.runtime.state.ClaimStore;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
 import io.quarkiverse.etlify.runtime.state.CrmRecordOwners;
@@ -27,7 +28,7 @@ public final class EtlifyBeans {
     private static final List<Class<?>> OWN = List.of(DefaultEtlify.class, ConfigValidator.class, CrmDispatchers.class,
             StartupChecks.class, StaleRecordFinder.class, CrmGuards.class, SyncStateStore.class, PendingSyncStore.class,
             LeaseStore.class, RateLimitPermitStore.class, CrmHoldStore.class, ClaimStore.class,
-            CrmRecordOwners.class);
+            CrmRecordOwners.class, BatchRunStore.class);
 
     private EtlifyBeans() {
     }

@@ -4,8 +4,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +20,7 @@ import io.quarkiverse.etlify.SyncResult;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
 import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
+import io.quarkiverse.etlify.runtime.crm.DaemonThreads;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
@@ -29,6 +33,8 @@ import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
 import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
 import io.quarkiverse.etlify.runtime.sync.SyncRequestRouter;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -69,12 +75,69 @@ public class BatchSyncRunner {
     @Inject
     LeaseStore leases;
 
+    @Inject
+    BatchProgress progress;
+
+    private final ExecutorService background = DaemonThreads.fixedPool(2, "etlify-batch-run");
+
     /**
      * Runs a batch sync of each enabled CRM whose lease this run gets: across every instance, one batch
      * sync per CRM at a time, whoever starts it (scheduler, API, admin). A CRM whose batch sync is
      * already running is not waited for: it is reported in {@link BatchSyncStats#alreadyRunning()}.
      */
     public BatchSyncStats run(BatchSync options) {
+        return run(options, UUID.randomUUID().toString(), "api");
+    }
+
+    /**
+     * Runs a batch sync recorded in {@code etlify_batch_runs} under that id, with its progress.
+     *
+     * @param trigger who started it: {@code api}, {@code scheduled} or {@code admin}
+     */
+    public BatchSyncStats run(BatchSync options, String runId, String trigger) {
+        return finish(progress.begin(runId, trigger, options), options);
+    }
+
+    /**
+     * Records a batch run and runs it on a background thread of this instance.
+     *
+     * @return the run's id, which {@code etlify_batch_runs} knows once this returns
+     */
+    public String runInBackground(BatchSync options, String trigger) {
+        BatchRun run = progress.begin(UUID.randomUUID().toString(), trigger, options);
+        background.execute(() -> {
+            ManagedContext requestContext = Arc.container().requestContext();
+            requestContext.activate();
+            try {
+                finish(run, options);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Batch run %s failed", run.id);
+            } finally {
+                requestContext.terminate();
+            }
+        });
+        return run.id;
+    }
+
+    private BatchSyncStats finish(BatchRun run, BatchSync options) {
+        BatchSyncStats stats;
+        try {
+            stats = run(options, run);
+        } catch (RuntimeException e) {
+            progress.finish(run, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+        progress.finish(run, stats.alreadyRunning().isEmpty() ? null
+                : "already running elsewhere: " + stats.alreadyRunning());
+        return stats;
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private BatchSyncStats run(BatchSync options, BatchRun run) {
         int pageSize = options.batchSize().orElse(config.batchSync().batchSize());
         Map<String, Map<String, BatchSyncStats.Counts>> perCrm = new TreeMap<>();
         Map<String, String> alreadyRunning = new TreeMap<>();
@@ -92,10 +155,11 @@ public class BatchSyncRunner {
             }
             Map<String, BatchSyncStats.Counts> perModel = new TreeMap<>();
             try {
-                for (Mapping mapping : mappings.mappingsOf(name)) {
-                    if (options.models().isEmpty() || options.models().stream().anyMatch(m -> m == mapping.entityType())) {
-                        perModel.put(mapping.resourceType(), syncModel(crm, mapping, options, pageSize, lease));
-                    }
+                List<Mapping> selected = mappings.mappingsOf(name).stream().filter(mapping -> options.models().isEmpty()
+                        || options.models().stream().anyMatch(m -> m == mapping.entityType())).toList();
+                selected.forEach(mapping -> run.expect(finder.count(mapping, crm.maxSyncErrors())));
+                for (Mapping mapping : selected) {
+                    perModel.put(mapping.resourceType(), syncModel(crm, mapping, options, pageSize, lease, run));
                 }
             } finally {
                 lease.release();
@@ -106,7 +170,7 @@ public class BatchSyncRunner {
     }
 
     private BatchSyncStats.Counts syncModel(CrmRuntime crm, Mapping mapping, BatchSync options, int pageSize,
-            BatchSyncLease lease) {
+            BatchSyncLease lease, BatchRun run) {
         AtomicLong count = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong deferred = new AtomicLong();
@@ -114,14 +178,17 @@ public class BatchSyncRunner {
             finder.forEachPage(mapping, crm.maxSyncErrors(), pageSize, ids -> {
                 lease.renewIfDue();
                 count.addAndGet(ids.size());
+                run.found(ids.size());
                 if (options.isInline()) {
                     pages.submit(() -> {
                         BatchOutcome outcome = synchronizer.sync(crm, mapping, ids, options.isForce());
                         errors.addAndGet(outcome.count(SyncResult.ERROR));
                         deferred.addAndGet(outcome.deferred().size());
+                        run.synced(outcome);
                     });
                 } else {
                     enqueue(crm, mapping, ids, options.isForce());
+                    run.queued(ids.size());
                 }
             });
             pages.await();

@@ -1,5 +1,7 @@
 package io.quarkiverse.etlify.runtime.batch;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,7 +27,7 @@ class BatchSyncScheduler {
     @Scheduled(identity = "etlify-batch-sync", cron = "${quarkus.etlify.batch-sync.cron:off}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        BatchSyncStats stats = runner.run(BatchSync.options().async());
+        BatchSyncStats stats = runner.run(BatchSync.options().async(), UUID.randomUUID().toString(), "scheduled");
         LOG.infof("Scheduled batch sync queued %d stale record(s) %s%s", stats.total(), stats.perModel(),
                 stats.alreadyRunning().isEmpty() ? "" : "; already running elsewhere: " + stats.alreadyRunning());
     }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigGroup;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,9 @@ public interface EtlifyBuildTimeConfig {
     @WithDefault("<default>")
     String persistenceUnit();
 
+    /** The admin REST API under {@code /q/etlify}. */
+    Admin admin();
+
     /** The CRMs, by name. A CRM exists once its adapter is set. */
     @ConfigDocMapKey("crm-name")
     @ConfigDocSection
@@ -35,5 +39,19 @@ public interface EtlifyBuildTimeConfig {
          */
         @WithDefault("null")
         String adapter();
+    }
+
+    /** Admin REST API. */
+    @ConfigGroup
+    interface Admin {
+
+        /**
+         * Whether the admin REST API is served under the non-application root ({@code /q/etlify}, or the
+         * management interface when {@code quarkus.management.enabled=true}); when {@code false} its
+         * endpoints do not exist. Every endpoint requires an authenticated identity with
+         * {@code quarkus.etlify.admin.role}.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 }

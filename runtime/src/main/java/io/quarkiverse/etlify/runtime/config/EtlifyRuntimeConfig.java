@@ -34,6 +34,9 @@ public interface EtlifyRuntimeConfig {
     /** The scheduled batch sync of stale records. */
     BatchSync batchSync();
 
+    /** The admin REST API (see the build-time {@code quarkus.etlify.admin.enabled}). */
+    Admin admin();
+
     /** The CRMs, by name (see the build-time {@code adapter} property). */
     @ConfigDocMapKey("crm-name")
     @ConfigDocSection
@@ -89,6 +92,41 @@ public interface EtlifyRuntimeConfig {
         /** How long one instance may hold a CRM's batch-sync lease before another may take over. */
         @WithDefault("30m")
         Duration lease();
+
+        /**
+         * How often a running batch sync logs its progress (processed / found, rate, estimated time left)
+         * and stores it in {@code etlify_batch_runs}, where {@code GET /q/etlify/runs/{id}} reads it. Must be
+         * positive.
+         */
+        @WithDefault("10s")
+        Duration progressInterval();
+
+        /**
+         * How long a batch sync's run stays in {@code etlify_batch_runs} after it finished. Must be positive.
+         */
+        @WithDefault("7d")
+        Duration runRetention();
+    }
+
+    /** Admin REST API. */
+    @ConfigGroup
+    interface Admin {
+
+        /** The role an authenticated identity needs to call any admin endpoint. */
+        @WithDefault("etlify-admin")
+        String role();
+
+        /**
+         * How long an unfinished batch run may go without storing its progress before it is shown as
+         * abandoned (its instance stopped or died). Must be longer than
+         * {@code quarkus.etlify.batch-sync.progress-interval}.
+         */
+        @WithDefault("2m")
+        Duration abandonedAfter();
+
+        /** Largest page the list endpoints ({@code /q/etlify/failures}, {@code /q/etlify/runs}) return. Must be positive. */
+        @WithDefault("500")
+        int maxPageSize();
     }
 
     /** Run-time configuration of one CRM. */
