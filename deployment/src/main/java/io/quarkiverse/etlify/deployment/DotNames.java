@@ -23,6 +23,7 @@ final class DotNames {
     static final DotName ID_CLASS = DotName.createSimple("jakarta.persistence.IdClass");
     static final DotName UPDATE_TIMESTAMP = DotName.createSimple("org.hibernate.annotations.UpdateTimestamp");
     static final DotName ANY = DotName.createSimple("org.hibernate.annotations.Any");
+    static final DotName MANY_TO_ANY = DotName.createSimple("org.hibernate.annotations.ManyToAny");
     static final DotName PANACHE_ENTITY = DotName.createSimple("io.quarkus.hibernate.orm.panache.PanacheEntity");
     static final DotName OBJECT = DotName.createSimple(Object.class);
     static final DotName MAP = DotName.createSimple(java.util.Map.class);

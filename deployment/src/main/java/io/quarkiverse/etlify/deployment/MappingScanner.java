@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
@@ -225,10 +226,13 @@ final class MappingScanner {
         String[] segments = path.split("\\.");
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
-            FieldInfo field = field(current, segment);
-            if (field != null && field.hasAnnotation(DotNames.ANY)) {
-                problems.add(where + ": " + option + " path '" + path + "' goes through the @Any association "
-                        + current.name() + "." + segment + ", which is not supported: map an explicit association instead");
+            String polymorphic = polymorphicAnnotation(current, segment);
+            if (polymorphic != null) {
+                problems.add(where + ": " + option + " path '" + path + "' goes through the " + polymorphic
+                        + " association " + current.name() + "." + segment + ", which Etlify cannot follow (its target"
+                        + " table depends on a discriminator value): map one nullable association per target type"
+                        + " instead (e.g. @ManyToOne user and @ManyToOne company rather than an @Any owner) and list"
+                        + " each of them in " + option + "; see \"Polymorphic owners\" in the README");
                 return;
             }
             Type type = attributeType(current, segment);
@@ -342,6 +346,26 @@ final class MappingScanner {
                 MethodInfo method = c.method(getter);
                 if (method != null) {
                     return method.returnType();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code "@Any"} or {@code "@ManyToAny"} when the attribute's field or getter carries it; else {@code null}. */
+    private String polymorphicAnnotation(ClassInfo type, String attribute) {
+        String capitalized = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+        for (ClassInfo c = type; c != null; c = superclass(c)) {
+            List<AnnotationTarget> targets = new ArrayList<>();
+            targets.add(c.field(attribute));
+            targets.add(c.method("get" + capitalized));
+            targets.add(c.method("is" + capitalized));
+            for (AnnotationTarget target : targets) {
+                if (target != null && target.hasDeclaredAnnotation(DotNames.ANY)) {
+                    return "@Any";
+                }
+                if (target != null && target.hasDeclaredAnnotation(DotNames.MANY_TO_ANY)) {
+                    return "@ManyToAny";
                 }
             }
         }

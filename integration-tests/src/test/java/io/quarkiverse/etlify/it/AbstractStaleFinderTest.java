@@ -28,19 +28,28 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.SyncResult;
+import io.quarkiverse.etlify.it.finder.Buyer;
 import io.quarkiverse.etlify.it.finder.Car;
 import io.quarkiverse.etlify.it.finder.ElectricCar;
+import io.quarkiverse.etlify.it.finder.Employee;
+import io.quarkiverse.etlify.it.finder.Employer;
+import io.quarkiverse.etlify.it.finder.EmployerAddress;
 import io.quarkiverse.etlify.it.finder.Firm;
 import io.quarkiverse.etlify.it.finder.Fund;
 import io.quarkiverse.etlify.it.finder.Garage;
 import io.quarkiverse.etlify.it.finder.Holding;
 import io.quarkiverse.etlify.it.finder.Member;
+import io.quarkiverse.etlify.it.finder.Note;
 import io.quarkiverse.etlify.it.finder.Organisation;
 import io.quarkiverse.etlify.it.finder.Party;
 import io.quarkiverse.etlify.it.finder.Passport;
 import io.quarkiverse.etlify.it.finder.Person;
 import io.quarkiverse.etlify.it.finder.Profile;
+import io.quarkiverse.etlify.it.finder.Purchase;
+import io.quarkiverse.etlify.it.finder.PurchaseLine;
+import io.quarkiverse.etlify.it.finder.Stake;
 import io.quarkiverse.etlify.it.finder.Tag;
+import io.quarkiverse.etlify.it.finder.Team;
 import io.quarkiverse.etlify.it.finder.Truck;
 import io.quarkiverse.etlify.it.finder.Vehicle;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
@@ -82,7 +91,9 @@ abstract class AbstractStaleFinderTest {
     @BeforeEach
     void clean() {
         tx(() -> {
-            for (String table : List.of("fd_member_tags", "fd_member_nicknames", "fd_holdings", "fd_profiles", "fd_members",
+            em.createNativeQuery("UPDATE fd_employees SET manager_id = NULL").executeUpdate();
+            for (String table : List.of("fd_notes", "fd_order_lines", "\"order\"", "\"user\"", "\"group\"",
+                    "fd_employees", "fd_stakes", "fd_employer_addresses", "fd_employers", "fd_member_tags", "fd_member_nicknames", "fd_holdings", "fd_profiles", "fd_members",
                     "fd_passports", "fd_funds", "fd_tags", "fd_persons", "fd_firms", "fd_parties", "fd_organisations",
                     "fd_vehicles", "fd_garages")) {
                 em.createNativeQuery("DELETE FROM " + table).executeUpdate();
@@ -584,6 +595,149 @@ abstract class AbstractStaleFinderTest {
     }
 
     @Test
+    void hasOneThroughAToOne() {
+        Employer acme = persist(employer("Acme"));
+        Employer globex = persist(employer("Globex"));
+        EmployerAddress acmeAddress = persist(address(acme));
+        Employee a = persist(employee("a", acme, null));
+        Employee b = persist(employee("b", globex, null));
+        Employee c = persist(employee("c", null, null));
+        syncAll("finder", a, b, c);
+
+        touch("fd_employer_addresses", acmeAddress.id);
+        // an address appearing with an old update time changes what is reached
+        exec("INSERT INTO fd_employer_addresses (employer_id, city, updated_at) VALUES (?1, 'Springfield', ?2)",
+                globex.id, longAgo());
+
+        assertThat(stale(Employee.class, "finder")).containsExactly(a.id, b.id);
+    }
+
+    @Test
+    void toOneThenToMany() {
+        Fund fund = persist(fund("Fund I"));
+        Employer acme = persist(employer("Acme"));
+        Employer globex = persist(employer("Globex"));
+        Stake acmeStake = persist(stake(acme, fund));
+        persist(stake(acme, fund));
+        Stake globexStake = persist(stake(globex, fund));
+        Employee a = persist(employee("a", acme, null));
+        Employee b = persist(employee("b", acme, null));
+        Employee c = persist(employee("c", globex, null));
+        Employee d = persist(employee("d", null, null));
+        syncAll("finder", a, b, c, d);
+
+        assertThat(stale(Employee.class, "finder")).isEmpty();
+        // the employer's 2 stakes and their 2 funds
+        assertThat(fixtures.syncRow("finder", "Employee", a.id).sourceDependencyCount).isEqualTo(4L);
+
+        touch("fd_stakes", acmeStake.id);
+        exec("DELETE FROM fd_stakes WHERE id = ?1", globexStake.id);
+
+        assertThat(stale(Employee.class, "finder")).containsExactly(a.id, b.id, c.id);
+    }
+
+    @Test
+    void selfReference() {
+        Employee boss = persist(employee("boss", null, null));
+        Employee a = persist(employee("a", null, boss));
+        Employee b = persist(employee("b", null, a));
+        Employee c = persist(employee("c", null, null));
+        syncAll("finder", boss, a, b, c);
+
+        assertThat(fixtures.syncRow("finder", "Employee", a.id).sourceDependencyCount).isEqualTo(1L);
+
+        touch("fd_employees", boss.id);
+
+        assertThat(stale(Employee.class, "finder")).as("the boss itself and its report; not the report's report")
+                .containsExactly(boss.id, a.id);
+
+        exec("UPDATE fd_employees SET manager_id = ?1 WHERE id = ?2", boss.id, c.id);
+
+        assertThat(stale(Employee.class, "finder")).containsExactly(boss.id, a.id, c.id);
+    }
+
+    @Test
+    void threeLevelNesting() {
+        Fund fund1 = persist(fund("Fund I"));
+        Fund fund2 = persist(fund("Fund II"));
+        Employer acme = persist(employer("Acme"));
+        Employer globex = persist(employer("Globex"));
+        Employer initech = persist(employer("Initech"));
+        persist(stake(acme, fund1));
+        persist(stake(globex, fund2));
+        persist(stake(globex, fund2));
+        persist(stake(initech, fund2));
+        persist(stake(initech, fund1));
+        Employee a = persist(employee("a", acme, null));
+        Employee b = persist(employee("b", globex, null));
+        Employee c = persist(employee("c", initech, null));
+        exec("UPDATE fd_employers SET updated_at = ?1", at(1));
+        exec("UPDATE fd_stakes SET updated_at = ?1", at(2));
+        exec("UPDATE fd_funds SET updated_at = ?1", at(3));
+        exec("UPDATE fd_funds SET updated_at = ?1 WHERE id = ?2", at(4), fund2.id);
+        exec("UPDATE fd_employees SET updated_at = ?1", at(1));
+        syncAll("finder", a, b, c);
+
+        // the employer's own update time is not reached: "employer" alone is no dependency
+        assertThat(freshness(Employee.class, "finder", a.id, b.id, c.id))
+                .containsOnly(fresh(a.id, at(3), 2), fresh(b.id, at(4), 4), fresh(c.id, at(4), 4));
+
+        touch("fd_funds", fund1.id);
+
+        assertThat(stale(Employee.class, "finder")).containsExactly(a.id, c.id);
+    }
+
+    @Test
+    void tablesAndColumnsNamedWithReservedWords() {
+        Team red = persist(team("red"));
+        Team blue = persist(team("blue"));
+        Buyer ann = persist(buyer("ann", red));
+        Buyer ben = persist(buyer("ben", blue));
+        Purchase o1 = persist(purchase(ann));
+        Purchase o2 = persist(purchase(ben));
+        Purchase o3 = persist(purchase(null));
+        persist(line(o1, "tea"));
+        persist(line(o1, "milk"));
+        PurchaseLine o2Line = persist(line(o2, "bread"));
+        syncAll("finder", o1, o2, o3);
+
+        assertThat(stale(Purchase.class, "finder")).isEmpty();
+        // user, group, 2 lines
+        assertThat(fixtures.syncRow("finder", "Purchase", o1.id).sourceDependencyCount).isEqualTo(4L);
+
+        touch("\"group\"", red.id);
+
+        assertThat(stale(Purchase.class, "finder")).containsExactly(o1.id);
+
+        exec("DELETE FROM fd_order_lines WHERE id = ?1", o2Line.id);
+        touch("\"order\"", o3.id);
+
+        assertThat(stale(Purchase.class, "finder")).containsExactly(o1.id, o2.id, o3.id);
+        assertThat(count(Purchase.class, "finder")).isEqualTo(3);
+    }
+
+    @Test
+    void polymorphicOwnerMappedAsOneAssociationPerOwnerType() {
+        Buyer ann = persist(buyer("ann", null));
+        Employer acme = persist(employer("Acme"));
+        Note byUser = persist(note(ann, null));
+        Note byCompany = persist(note(null, acme));
+        Note orphan = persist(note(null, null));
+        syncAll("finder", byUser, byCompany, orphan);
+
+        assertThat(fixtures.syncRow("finder", "Note", byUser.id).sourceDependencyCount).isEqualTo(1L);
+        assertThat(fixtures.syncRow("finder", "Note", orphan.id).sourceDependencyCount).isZero();
+
+        touch("\"user\"", ann.id);
+
+        assertThat(stale(Note.class, "finder")).containsExactly(byUser.id);
+
+        touch("fd_employers", acme.id);
+
+        assertThat(stale(Note.class, "finder")).containsExactly(byUser.id, byCompany.id);
+    }
+
+    @Test
     void everyMappingOfTheApplicationHasAWorkingFinder() {
         Member member = member("a");
         fixtures.user("ada@example.com", "Ada");
@@ -808,5 +962,67 @@ abstract class AbstractStaleFinderTest {
         person.email = email;
         person.employer = employer;
         return person;
+    }
+
+    private static Employer employer(String name) {
+        Employer employer = new Employer();
+        employer.name = name;
+        return employer;
+    }
+
+    private static EmployerAddress address(Employer employer) {
+        EmployerAddress address = new EmployerAddress();
+        address.employer = employer;
+        address.city = "Shelbyville";
+        return address;
+    }
+
+    private static Stake stake(Employer employer, Fund fund) {
+        Stake stake = new Stake();
+        stake.employer = employer;
+        stake.fund = fund;
+        return stake;
+    }
+
+    private static Employee employee(String name, Employer employer, Employee manager) {
+        Employee employee = new Employee();
+        employee.name = name;
+        employee.employer = employer;
+        employee.manager = manager;
+        return employee;
+    }
+
+    private static Team team(String name) {
+        Team team = new Team();
+        team.name = name;
+        return team;
+    }
+
+    private static Buyer buyer(String name, Team group) {
+        Buyer buyer = new Buyer();
+        buyer.name = name;
+        buyer.group = group;
+        return buyer;
+    }
+
+    private static Purchase purchase(Buyer user) {
+        Purchase purchase = new Purchase();
+        purchase.user = user;
+        return purchase;
+    }
+
+    private static PurchaseLine line(Purchase order, String product) {
+        PurchaseLine line = new PurchaseLine();
+        line.order = order;
+        line.product = product;
+        return line;
+    }
+
+    private static Note note(Buyer user, Employer company) {
+        Note note = new Note();
+        note.text = "a note";
+        note.user = user;
+        note.company = company;
+        return note;
     }
 }

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.CollectionPart;
+import org.hibernate.metamodel.mapping.DiscriminatedAssociationModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
@@ -80,6 +81,12 @@ final class MappingTablesReader {
                 throw unsupported(where, current.getEntityName() + " has no attribute '" + segments[i] + "'");
             }
             String name = current.getEntityName() + "." + attribute.getAttributeName();
+            if (attribute instanceof DiscriminatedAssociationModelPart || attribute instanceof PluralAttributeMapping p
+                    && p.getElementDescriptor() instanceof DiscriminatedAssociationModelPart) {
+                throw unsupported(where, name + " is a polymorphic association (@Any, @ManyToAny), which the stale"
+                        + " finder cannot follow: map one nullable association per target type and list each in"
+                        + " dependencies");
+            }
             if (attribute instanceof ToOneAttributeMapping toOne) {
                 EntityMappingType target = toOne.getAssociatedEntityMappingType();
                 ForeignKeyDescriptor fk = toOne.getForeignKeyDescriptor();
