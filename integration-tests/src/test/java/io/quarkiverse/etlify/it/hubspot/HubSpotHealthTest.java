@@ -47,7 +47,8 @@ class HubSpotHealthTest extends HubSpotTestBase {
 
         sandbox.faults().refuseCredentials(false);
         etlify.crm("hubspot").resume();
-        assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.SYNCED);
+        // the durable queue may have synced the deferred record first
+        assertThat(etlify.crm("hubspot").syncNow(user)).isIn(SyncResult.SYNCED, SyncResult.NOT_MODIFIED);
 
         given().get("/q/health/ready").then().statusCode(200).body(HUBSPOT + ".data.state", equalTo("ok"));
     }
