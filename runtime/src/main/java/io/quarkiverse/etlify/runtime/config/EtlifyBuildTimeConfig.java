@@ -30,6 +30,35 @@ public interface EtlifyBuildTimeConfig {
     @ConfigDocSection
     Map<String, CrmBuildTimeConfig> crm();
 
+    /** Health checks, when the application has {@code quarkus-smallrye-health}. */
+    Health health();
+
+    /** Metrics, when the application has {@code quarkus-micrometer}. */
+    Metrics metrics();
+
+    /** Health checks. */
+    interface Health {
+
+        /**
+         * Whether Etlify adds readiness checks to {@code /q/health/ready} when the application has
+         * SmallRye Health: one per CRM ({@code Etlify CRM <name>}) and one of its tables ({@code Etlify database}).
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Metrics. */
+    interface Metrics {
+
+        /**
+         * Whether Etlify publishes its meters ({@code etlify.syncs}, {@code etlify.sync.duration},
+         * {@code etlify.crm.requests}, {@code etlify.crm.throttle.wait}, {@code etlify.queue.depth},
+         * {@code etlify.records.failing}) when the application has Micrometer.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** Build-time configuration of one CRM. */
     interface CrmBuildTimeConfig {
 

@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.runtime.hubspot;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
@@ -53,7 +54,7 @@ final class HubSpotRequests {
      * @param call sends it
      */
     Answer send(String request, Supplier<Response> call) {
-        return guard.call(() -> once(request, call, false));
+        return guard.call(operation(request), () -> once(request, call, false));
     }
 
     /**
@@ -62,7 +63,7 @@ final class HubSpotRequests {
      * connection never made is retried.
      */
     Answer sendCreate(String request, Supplier<Response> call) {
-        return guard.call(() -> once(request, call, true));
+        return guard.call(operation(request), () -> once(request, call, true));
     }
 
     /** The body of a successful answer, read as {@code type}. */
@@ -101,6 +102,27 @@ final class HubSpotRequests {
         } finally {
             response.close();
         }
+    }
+
+    /**
+     * What a request is, for metrics: {@code create}, {@code update}, {@code delete}, {@code search} or
+     * {@code batch-} and the batch endpoint ({@code batch-upsert}, {@code batch-archive}...), never an id.
+     */
+    static String operation(String request) {
+        int batch = request.indexOf("/batch/");
+        if (batch >= 0) {
+            return "batch-" + request.substring(batch + "/batch/".length());
+        }
+        if (request.endsWith("/search")) {
+            return "search";
+        }
+        String method = request.substring(0, Math.max(0, request.indexOf(' ')));
+        return switch (method) {
+            case "POST" -> "create";
+            case "PATCH" -> "update";
+            case "DELETE" -> "delete";
+            default -> method.toLowerCase(Locale.ROOT);
+        };
     }
 
     private static CrmAmbiguousWriteException ambiguous(CrmException failure) {

@@ -1,8 +1,10 @@
 package io.quarkiverse.etlify.runtime.sync;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,13 @@ public final class BatchOutcome {
     /** The longest wait the CRM asked for before the deferred records are tried again, if it said. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    /** Every record's result, the deferred ones' {@link SyncResult#DEFERRED}. */
+    public List<SyncResult> withDeferred() {
+        List<SyncResult> all = new ArrayList<>(results.values());
+        deferred.forEach(resourceId -> all.add(SyncResult.DEFERRED));
+        return all;
     }
 
     public long count(SyncResult result) {

@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.runtime.sync;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
 import io.quarkiverse.etlify.runtime.mapping.Freshness;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.metrics.EtlifyMetrics;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.ClaimStore;
 import io.quarkiverse.etlify.runtime.state.Holders;
@@ -70,6 +72,9 @@ public class BatchSynchronizer {
     @Inject
     CrmRecordConflicts conflicts;
 
+    @Inject
+    EtlifyMetrics metrics;
+
     /** Syncs the records of these ids; {@code force} ignores stored digests. */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force) {
         return sync(crm, mapping, ids, force, Holders.unique("batch"));
@@ -80,6 +85,14 @@ public class BatchSynchronizer {
      * while their CRM calls are in flight.
      */
     public BatchOutcome sync(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String owner) {
+        long start = System.nanoTime();
+        BatchOutcome outcome = syncBatch(crm, mapping, ids, force, owner);
+        metrics.recordBatch(crm.name(), mapping.resourceType(), outcome.withDeferred(),
+                Duration.ofNanos(System.nanoTime() - start));
+        return outcome;
+    }
+
+    private BatchOutcome syncBatch(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String owner) {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
         Written written = new Written(crm.name(), mapping.resourceType(), owner);

@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.runtime.sync;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
 import io.quarkiverse.etlify.runtime.mapping.Freshness;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.ResourceIds;
+import io.quarkiverse.etlify.runtime.metrics.EtlifyMetrics;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
@@ -59,8 +61,18 @@ public class Synchronizer {
     @Inject
     CrmRecordConflicts conflicts;
 
+    @Inject
+    EtlifyMetrics metrics;
+
     /** Syncs the record of that id; {@code force} ignores the stored digest. */
     public SyncResult sync(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
+        long start = System.nanoTime();
+        SyncResult result = syncRecord(crm, mapping, id, force);
+        metrics.recordSync(crm.name(), mapping.resourceType(), result, Duration.ofNanos(System.nanoTime() - start));
+        return result;
+    }
+
+    private SyncResult syncRecord(CrmRuntime crm, Mapping mapping, Object id, boolean force) {
         Transactions.requireNone("syncNow");
         SyncKey key = new SyncKey(crm.name(), mapping.resourceType(), ResourceIds.render(id));
         String owner = Holders.unique("sync");

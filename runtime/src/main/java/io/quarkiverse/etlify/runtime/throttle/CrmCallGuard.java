@@ -14,6 +14,7 @@ import io.quarkiverse.etlify.adapter.CrmException;
 import io.quarkiverse.etlify.adapter.CrmRateLimitedException;
 import io.quarkiverse.etlify.adapter.CrmUnauthorizedException;
 import io.quarkiverse.etlify.adapter.CrmUnavailableException;
+import io.quarkiverse.etlify.runtime.metrics.EtlifyMetrics;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore.Hold;
 import io.smallrye.faulttolerance.api.Guard;
 
@@ -91,8 +92,17 @@ public final class CrmCallGuard {
      *         credentials
      */
     public <T> T call(Supplier<T> request) {
+        return call("request", request);
+    }
+
+    /**
+     * Sends one request through the guard, as {@link #call(Supplier)} does, naming what it is for
+     * metrics (e.g. {@code batch-upsert}; a few fixed names, never ids).
+     */
+    public <T> T call(String operation, Supplier<T> request) {
         failIfHeld();
-        Supplier<T> retried = retry == null ? () -> attempt(request) : () -> retry.get(() -> attempt(request), anyType());
+        Supplier<T> retried = retry == null ? () -> attempt(operation, request)
+                : () -> retry.get(() -> attempt(operation, request), anyType());
         if (breaker == null) {
             return retried.get();
         }
@@ -142,13 +152,13 @@ public final class CrmCallGuard {
         holds.release(null);
     }
 
-    private <T> T attempt(Supplier<T> request) {
+    private <T> T attempt(String operation, Supplier<T> request) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             failIfHeld();
             T result;
             try (RequestThrottle.Permit permit = throttle.acquire()) {
-                result = request.get();
+                result = measured(operation, request);
             } catch (CrmRateLimitedException e) {
                 if (e.scope() == CrmRateLimitedException.Scope.DAILY_QUOTA) {
                     pause(e);
@@ -176,6 +186,28 @@ public final class CrmCallGuard {
                 LOG.infof("CRM %s accepts the credentials again", crmName);
             }
             return result;
+        }
+    }
+
+    private <T> T measured(String operation, Supplier<T> request) {
+        String outcome = EtlifyMetrics.SUCCESS;
+        try {
+            return request.get();
+        } catch (CrmRateLimitedException e) {
+            outcome = e.scope() == CrmRateLimitedException.Scope.DAILY_QUOTA ? EtlifyMetrics.DAILY_LIMIT
+                    : EtlifyMetrics.RATE_LIMITED;
+            throw e;
+        } catch (CrmUnauthorizedException e) {
+            outcome = EtlifyMetrics.UNAUTHORIZED;
+            throw e;
+        } catch (CrmException e) {
+            outcome = e.isTransient() ? EtlifyMetrics.TRANSIENT_ERROR : EtlifyMetrics.REJECTED;
+            throw e;
+        } catch (RuntimeException e) {
+            outcome = EtlifyMetrics.REJECTED;
+            throw e;
+        } finally {
+            throttle.metrics.recordRequest(crmName, operation, outcome);
         }
     }
 

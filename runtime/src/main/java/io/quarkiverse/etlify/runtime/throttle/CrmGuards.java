@@ -22,6 +22,7 @@ import io.quarkiverse.etlify.adapter.CrmRequestGuards;
 import io.quarkiverse.etlify.adapter.GuardedPerRequest;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig.CrmRuntimeConfig;
+import io.quarkiverse.etlify.runtime.metrics.EtlifyMetrics;
 import io.quarkiverse.etlify.runtime.state.CrmHoldStore;
 import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
 import io.smallrye.faulttolerance.api.Guard;
@@ -39,6 +40,9 @@ public class CrmGuards implements CrmRequestGuards {
     private final RateLimitPermitStore permitStore;
     private final CrmHoldStore holdStore;
     private final Map<String, CrmCallGuard> guards = new ConcurrentHashMap<>();
+
+    @Inject
+    EtlifyMetrics metrics;
 
     @Inject
     public CrmGuards(EtlifyRuntimeConfig config, RateLimitPermitStore permitStore, CrmHoldStore holdStore) {
@@ -118,7 +122,7 @@ public class CrmGuards implements CrmRequestGuards {
                     : new LocalPermitLog(max, window);
         }
         CircuitWatch circuit = new CircuitWatch(crm.circuitBreaker().delay());
-        return new CrmCallGuard(crmName, new RequestThrottle(crmName, permits),
+        return new CrmCallGuard(crmName, new RequestThrottle(crmName, permits, metrics),
                 breaker(crmName, crm.circuitBreaker(), circuitBreakerName, circuit), retry(crmName, crm.retry()),
                 circuit, new DatabaseCrmHolds(holdStore, crmName), rateLimit.maxWait(), crm.unauthorizedPause());
     }

@@ -22,12 +22,12 @@ final class GuardedCrmAdapter implements CrmAdapter {
 
     @Override
     public String upsert(String objectType, Map<String, Object> payload, String idProperty, String crmId) {
-        return guard.call(() -> delegate.upsert(objectType, payload, idProperty, crmId));
+        return guard.call("upsert", () -> delegate.upsert(objectType, payload, idProperty, crmId));
     }
 
     @Override
     public void delete(String objectType, String crmId) {
-        guard.call(() -> {
+        guard.call("delete", () -> {
             delegate.delete(objectType, crmId);
             return null;
         });
@@ -35,7 +35,7 @@ final class GuardedCrmAdapter implements CrmAdapter {
 
     @Override
     public Optional<String> findCreated(String objectType, Map<String, Object> payload) {
-        return guard.call(() -> delegate.findCreated(objectType, payload));
+        return guard.call("find-created", () -> delegate.findCreated(objectType, payload));
     }
 
     @Override
@@ -45,7 +45,7 @@ final class GuardedCrmAdapter implements CrmAdapter {
 
     @Override
     public Map<String, UpsertOutcome> batchUpsert(String objectType, String idProperty, List<BatchUpsertInput> inputs) {
-        return guard.call(() -> delegate.batchUpsert(objectType, idProperty, inputs));
+        return guard.call("batch-upsert", () -> delegate.batchUpsert(objectType, idProperty, inputs));
     }
 
     @Override
@@ -55,7 +55,7 @@ final class GuardedCrmAdapter implements CrmAdapter {
 
     @Override
     public Map<String, CrmException> batchDelete(String objectType, List<String> crmIds) {
-        return guard.call(() -> delegate.batchDelete(objectType, crmIds));
+        return guard.call("batch-delete", () -> delegate.batchDelete(objectType, crmIds));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.adapter.CrmApiException;
+import io.quarkiverse.etlify.runtime.metrics.EtlifyMetrics;
 
 /**
  * The request limiter of one CRM: {@link #acquire()} makes the caller wait (never fails) until a
@@ -32,10 +33,16 @@ public final class RequestThrottle {
     private final AtomicLong holdUntil = new AtomicLong(System.nanoTime());
     // permits counting in the window at the last grant (all instances' when the log is shared)
     private volatile int countedAtLastGrant;
+    final EtlifyMetrics metrics;
 
     RequestThrottle(String crmName, PermitLog permits) {
+        this(crmName, permits, EtlifyMetrics.NONE);
+    }
+
+    RequestThrottle(String crmName, PermitLog permits, EtlifyMetrics metrics) {
         this.crmName = crmName;
         this.permits = permits;
+        this.metrics = metrics;
     }
 
     /** The CRM this throttle protects. */
@@ -55,6 +62,13 @@ public final class RequestThrottle {
      * @throws CrmApiException when the waiting thread is interrupted
      */
     public Permit acquire() {
+        long start = System.nanoTime();
+        Permit permit = waitForPermit();
+        metrics.recordThrottleWait(crmName, Duration.ofNanos(System.nanoTime() - start));
+        return permit;
+    }
+
+    private Permit waitForPermit() {
         try {
             turn.lockInterruptibly();
         } catch (InterruptedException e) {
