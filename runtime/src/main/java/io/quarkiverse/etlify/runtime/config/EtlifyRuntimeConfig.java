@@ -62,7 +62,7 @@ public interface EtlifyRuntimeConfig {
     interface BatchSync {
 
         /**
-         * Cron expression (Quarkus scheduler syntax, e.g. {@code 0 *&#47;15 * * * ?}) of the batch sync
+         * Cron expression (Quarkus scheduler syntax, e.g. {@code 0 0/15 * * * ?}, every 15 minutes) of the batch sync
          * that finds stale records of every enabled CRM and queues them; {@code off} disables it.
          * Only one instance runs it per CRM at a time.
          */
