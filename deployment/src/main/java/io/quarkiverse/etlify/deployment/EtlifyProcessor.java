@@ -43,7 +43,7 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 /** Build steps of Etlify: mappings, beans, sync-state entities and schema. */
 class EtlifyProcessor {
 
-    private static final String FEATURE = "etlify";
+    static final String FEATURE = "etlify";
     private static final String DEFAULT_DATASOURCE = "<default>";
 
     @BuildStep

@@ -33,8 +33,23 @@ public interface EtlifyBuildTimeConfig {
     /** Health checks, when the application has {@code quarkus-smallrye-health}. */
     Health health();
 
+    /** Sandboxes started in dev and test mode for CRMs with no credentials. */
+    DevServices devservices();
+
     /** Metrics, when the application has {@code quarkus-micrometer}. */
     Metrics metrics();
+
+    /** Dev Services. */
+    interface DevServices {
+
+        /**
+         * Whether, in dev and test mode, each CRM on the {@code hubspot} adapter with neither
+         * {@code hubspot.access-token} nor {@code hubspot.base-url} set gets an in-process HubSpot sandbox
+         * (no container) and is pointed at it. Also off when {@code quarkus.devservices.enabled=false}.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** Health checks. */
     interface Health {
