@@ -99,6 +99,21 @@ class BenchData {
         }
     }
 
+    /** Runs a query and reads every row's first column as a number, as the finder reads ids; returns the rows read. */
+    long readIds(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            long rows = 0;
+            while (rs.next()) {
+                rs.getLong(1);
+                rows++;
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     void sql(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);

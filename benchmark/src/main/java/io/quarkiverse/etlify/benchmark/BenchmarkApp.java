@@ -289,6 +289,48 @@ public class BenchmarkApp implements QuarkusApplication {
         // the unmeasured run also sets the hint bits of the rows just rewritten
         timeFinder(mapping, pageSize, "d.all_stale");
         data.shiftWatermarks("engine", "1 year");
+        neverSynced(pageSize);
+    }
+
+    /**
+     * (d) never synced: the finder over the same users for a CRM that has no sync row of them, next to its
+     * reference, the bare anti-join of the users against their sync rows (ids read by the application too),
+     * alternated run by run.
+     */
+    private void neverSynced(int pageSize) {
+        Mapping mapping = registry.mappingFor(BenchUser.class, "fast").orElseThrow();
+        data.sql("DELETE FROM crm_synchronisations WHERE crm_name = 'fast'");
+        String antiJoin = "SELECT u.id FROM bench_users u WHERE NOT EXISTS (SELECT 1 FROM crm_synchronisations s"
+                + " WHERE s.crm_name = 'fast' AND s.resource_type = 'BenchUser' AND s.resource_number = u.id)";
+        int runs = Math.max(1, Integer.getInteger("bench.finder.runs", 3));
+        finder.forEachPage(mapping, 3, pageSize, page -> {
+        });
+        data.readIds(antiJoin);
+        List<Double> finderSeconds = new ArrayList<>();
+        List<Double> antiJoinSeconds = new ArrayList<>();
+        AtomicLong found = new AtomicLong();
+        long antiJoinRows = 0;
+        for (int run = 0; run < runs; run++) {
+            found.set(0);
+            long start = System.nanoTime();
+            finder.forEachPage(mapping, 3, pageSize, page -> found.addAndGet(page.size()));
+            finderSeconds.add(Figures.seconds(start));
+            start = System.nanoTime();
+            antiJoinRows = data.readIds(antiJoin);
+            antiJoinSeconds.add(Figures.seconds(start));
+        }
+        double finderMedian = median(finderSeconds);
+        double antiJoinMedian = median(antiJoinSeconds);
+        Figures.print("d.never_synced.found", found.get());
+        Figures.print("d.never_synced.seconds", finderMedian);
+        Figures.print("d.never_synced.anti_join_rows", antiJoinRows);
+        Figures.print("d.never_synced.anti_join_seconds", antiJoinMedian);
+        Figures.print("d.never_synced.ratio_to_anti_join", finderMedian / antiJoinMedian);
+        Figures.print("d.never_synced.target_ratio", 2.0);
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private void timeFinder(Mapping mapping, int pageSize, String key) {

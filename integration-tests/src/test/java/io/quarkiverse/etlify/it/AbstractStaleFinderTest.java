@@ -481,6 +481,30 @@ abstract class AbstractStaleFinderTest {
     }
 
     @Test
+    void aWindowNoOwnerOfWhichWasSyncedIsStaleAsAWholeWithinTheScope() {
+        // the first window (20,000 ids) synced but for two records, one outdated; the next two never synced
+        insertMembers(LongStream.rangeClosed(1, 45_000).boxed().toList());
+        exec("UPDATE fd_members SET active = FALSE WHERE id IN (7, 30000, 45000)");
+        List<String> synced = LongStream.rangeClosed(1, 20_000).filter(id -> id != 11 && id != 7)
+                .mapToObj(String::valueOf).toList();
+        batch("INSERT INTO crm_synchronisations (crm_name, resource_type, resource_id, error_count, source_watermark,"
+                + " source_dependency_count, created_at, updated_at) VALUES ('finder', 'Member', ?, 0, ?, 0, ?, ?)", synced,
+                (statement, key) -> {
+                    OffsetDateTime watermark = key.equals("12") ? longAgo().minusYears(1) : longAgo();
+                    statement.setString(1, key);
+                    statement.setObject(2, watermark);
+                    statement.setObject(3, watermark);
+                    statement.setObject(4, watermark);
+                });
+
+        List<Object> expected = new ArrayList<>(List.of(11L, 12L));
+        LongStream.rangeClosed(20_001, 45_000).filter(id -> id != 30_000 && id != 45_000).forEach(expected::add);
+        assertThat(stale(Member.class, "finder")).as("inactive members are out of the scope, synced or not")
+                .containsExactlyElementsOf(expected);
+        assertThat(count(Member.class, "finder")).isEqualTo(expected.size());
+    }
+
+    @Test
     void windowsAreSearchedByAsManyThreadsAsConfigured() {
         // 45,000 records never synced: three windows, all handed to the searchers before the first page
         insertMembers(LongStream.rangeClosed(1, 45_000).boxed().toList());

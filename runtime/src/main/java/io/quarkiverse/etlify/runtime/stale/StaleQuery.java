@@ -18,11 +18,14 @@ import java.util.Set;
  * @param lastId the last id of the window starting at {@link Param#FIRST}, at most {@link Param#LIMIT} ids
  * @param keyBounds lowest and highest {@code resource_id} of the window's ids (ids other than integers)
  * @param staleInWindow stale ids of the window
+ * @param syncedInWindow a row if any owner of the window has a sync row: without one, every owner of the
+ *        window is stale and {@code idsInWindow} lists them without computing any freshness
+ * @param idsInWindow the ids of the window (in the mapping's scope)
  * @param count number of stale records
  * @param freshness id, watermark and count of the records of {@link Param#IDS}
  */
-record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql keyBounds, Sql staleInWindow, Sql count,
-        Sql freshness) {
+record StaleQuery(Class<?> idType, Sql firstId, Sql nextId, Sql lastId, Sql keyBounds, Sql staleInWindow,
+        Sql syncedInWindow, Sql idsInWindow, Sql count, Sql freshness) {
 
     private static final Set<Class<?>> INTEGER_TYPES = Set.of(Long.class, Integer.class, Short.class);
 

@@ -45,7 +45,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Records outside the mapping's {@code staleScope}, and records whose sync failed
  * {@code maxSyncErrors} times in a row, are left out.
  * <p>
- * One set-based statement per window of owner ids, each in its own short transaction,
+ * One set-based statement per window of owner ids (a window none of whose owners has a sync row is stale as a
+ * whole: its ids are read without computing any freshness), each in its own short transaction,
  * {@code quarkus.etlify.batch-sync.finder-parallelism} windows searched at once; ids in ascending order.
  * Memory stays flat whatever the table size: a few windows' stale ids at most.
  * <p>
@@ -307,8 +308,13 @@ public class StaleRecordFinder {
             values.put(StaleQuery.Param.FROM_KEY, window.fromKey());
             values.put(StaleQuery.Param.TO_KEY, window.toKey());
             List<Object> stale = new ArrayList<>();
-            Jdbc.dialect(connection).aggregateBySorting(connection);
-            try (PreparedStatement statement = prepare(connection, query.staleInWindow(), values);
+            // a window none of whose owners was ever synced is stale as a whole: no freshness to compute
+            boolean synced = single(connection, query.syncedInWindow(), values, Integer.class) != null;
+            if (synced) {
+                Jdbc.dialect(connection).aggregateBySorting(connection);
+            }
+            try (PreparedStatement statement = prepare(connection, synced ? query.staleInWindow() : query.idsInWindow(),
+                    values);
                     ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     stale.add(rs.getObject(1, query.idType()));

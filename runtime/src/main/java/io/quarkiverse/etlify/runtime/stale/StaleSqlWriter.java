@@ -61,7 +61,30 @@ final class StaleSqlWriter {
                 lastId(),
                 new StaleQuery.Builder().append("SELECT MIN(" + castId + "), MAX(" + castId + ")" + from + " WHERE ")
                         .append(ownerId + " >= ").param(FIRST).append(" AND " + ownerId + " <= ").param(LAST).build(),
-                stale(Owners.WINDOW, numeric), stale(Owners.ALL, numeric), freshness());
+                stale(Owners.WINDOW, numeric), syncedInWindow(numeric), idsInWindow(numeric), stale(Owners.ALL, numeric),
+                freshness());
+    }
+
+    /** One sync row of the window's owners, if any: read through the same index range as the stale statement. */
+    private StaleQuery.Sql syncedInWindow(boolean numeric) {
+        StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT 1 FROM crm_synchronisations s WHERE s.crm_name = ")
+                .param(CRM).append(" AND s.resource_type = ").param(RESOURCE_TYPE).append(" AND ");
+        if (numeric) {
+            restrict(sql, "s.resource_number", Owners.WINDOW);
+        } else {
+            sql.append("s.resource_id >= ").param(FROM_KEY).append(" AND s.resource_id <= ").param(TO_KEY);
+        }
+        return sql.append(dialect.limitParameter().replace("?", "1")).build();
+    }
+
+    /** The window's owners in the mapping's scope: all stale when none has a sync row. */
+    private StaleQuery.Sql idsInWindow(boolean numeric) {
+        StaleQuery.Builder sql = new StaleQuery.Builder().append("SELECT " + ownerId + from + " WHERE ");
+        restrict(sql, ownerId, Owners.WINDOW);
+        if (!tables.staleScope().isBlank()) {
+            sql.append(" AND (" + tables.staleScope().replace("{e}", "e") + ")");
+        }
+        return sql.append(numeric ? "" : " ORDER BY " + ownerId).build();
     }
 
     /** The last id of the window starting at FIRST; ORDER BY rather than MAX, which not every id type has. */
