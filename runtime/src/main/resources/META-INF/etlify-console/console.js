@@ -135,13 +135,17 @@
     $('sign-out').hidden = !user;
   }
 
-  /** Handles a failed call: back to the login form when the identity is missing or lacks the role. */
-  function failed(error) {
+  /**
+   * Handles a failed call: back to the login form when the identity is missing or lacks the role (saying so,
+   * unless the page just opened without one).
+   */
+  function failed(error, opening) {
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
       sessionStorage.removeItem(AUTH_KEY);
       sessionStorage.removeItem(USER_KEY);
-      showLogin(error.status === 401 ? 'Sign in to continue.' : 'This user may not use the console: '
-        + (error.body && error.body.detail ? error.body.detail : 'forbidden') + '.');
+      showLogin(error.status === 403 ? 'This user may not use the console: '
+        + (error.body && error.body.detail ? error.body.detail : 'forbidden') + '.'
+        : opening ? '' : 'Sign in to continue.');
       return true;
     }
     say(error instanceof ApiError ? error.message : 'The request failed: ' + error.message, true);
@@ -537,7 +541,7 @@
       await api('crms');
       start();
     } catch (error) {
-      failed(error);
+      failed(error, true);
     }
   }
 
