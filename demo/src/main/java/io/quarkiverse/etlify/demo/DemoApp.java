@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkiverse.etlify.Etlify;
@@ -87,9 +88,10 @@ public class DemoApp implements QuarkusApplication {
 
     /** The console's URL on the port the HTTP server got (Quarkus records it when the port is 0, i.e. free). */
     private static String consoleUrl() {
+        Config config = ConfigProvider.getConfig();
         String port = System.getProperty("quarkus.http.port",
-                ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", String.class).orElse("8080"));
-        String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("localhost");
+                config.getOptionalValue("quarkus.http.port", String.class).orElse("8080"));
+        String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("localhost");
         return "http://" + host + ":" + port + "/q/etlify/console";
     }
 
@@ -97,7 +99,8 @@ public class DemoApp implements QuarkusApplication {
     private static void stopOnEnter() {
         Thread reader = new Thread(() -> {
             try {
-                if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine() != null) {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                if (in.readLine() != null) {
                     Quarkus.asyncExit(0);
                 }
             } catch (IOException e) {

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.Test;
  */
 class DemoMainIT {
 
-    private static final Pattern CONSOLE = Pattern.compile("The admin console .*: (http://localhost:\\d+)/q/etlify/console");
-    private static final Pattern CREDENTIALS = Pattern.compile("sign in as user (\\S+), password (\\S+) \\(role etlify-admin");
+    private static final Pattern CONSOLE = Pattern
+            .compile("The admin console .*: (http://localhost:\\d+)/q/etlify/console");
+    private static final Pattern CREDENTIALS = Pattern
+            .compile("sign in as user (\\S+), password (\\S+) \\(role etlify-admin");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -54,7 +56,8 @@ class DemoMainIT {
 
             HttpResponse<String> page = get(base + "/q/etlify/console", null);
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
             assertThat(page.body()).contains("<title>Etlify console</title>");
 
             HttpResponse<String> status = get(base + "/q/etlify/status", authorization);

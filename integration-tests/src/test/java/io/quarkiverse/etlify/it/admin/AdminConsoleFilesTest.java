@@ -26,7 +26,8 @@ class AdminConsoleFilesTest {
     @Test
     void thePageLoadsWithoutSigningInButItsDataDoesNot() {
         String page = withSafeHeaders(given().get("/q/etlify/console"), "text/html").asString();
-        assertThat(page).contains("<script src=\"console.js\" defer></script>", "href=\"console.css\"", "id=\"login-form\"");
+        assertThat(page).contains("<script src=\"console.js\" defer></script>", "href=\"console.css\"",
+                "id=\"login-form\"");
         given().get("/q/etlify/crms").then().statusCode(401);
     }
 

@@ -116,7 +116,8 @@ class AdminConsoleTest {
             assertThat(text(LATEST_RUN + " td.failed")).isEqualTo("1");
 
             String failure = "#failures tr[data-crm='hubspot'][data-model='User'][data-id='" + refused.id + "']";
-            waitUntil(d -> text(STATUS_ROW + " td.failing").equals("1") && !d.findElements(By.cssSelector(failure)).isEmpty());
+            waitUntil(d -> text(STATUS_ROW + " td.failing").equals("1")
+                    && !d.findElements(By.cssSelector(failure)).isEmpty());
             assertThat(text(failure + " td.error-text")).contains(answer);
             assertThat(browser.findElements(By.id("injected"))).isEmpty();
 
