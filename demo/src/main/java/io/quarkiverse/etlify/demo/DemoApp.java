@@ -1,6 +1,10 @@
 package io.quarkiverse.etlify.demo;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +13,29 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkiverse.etlify.Etlify;
 import io.quarkiverse.etlify.RecordSyncState;
 import io.quarkiverse.etlify.hubspot.sandbox.CrmObject;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 
-/** Seeds a few records, syncs them into the CRM and prints what happened (started by {@link DemoMain}). */
+/**
+ * Seeds a few records, syncs them into the CRM and prints what happened (started by {@link DemoMain}); then keeps
+ * serving the admin console, printing its URL and credentials, until stopped.
+ */
 public class DemoApp implements QuarkusApplication {
 
     @Inject
     Etlify etlify;
+
+    @Inject
+    ConsoleUser consoleUser;
 
     @Override
     public int run(String... args) {
@@ -62,7 +76,39 @@ public class DemoApp implements QuarkusApplication {
         }
 
         say("5. Deleting Grace from the CRM: %s; once more: %s", hubspot.delete(users.get(1)), hubspot.delete(users.get(1)));
+
+        say("6. The admin console (CRMs, status, runs, failures, resync, dry run): %s", consoleUrl());
+        say("   sign in as user %s, password %s (role %s; drawn at each start)", consoleUser.name(),
+                consoleUser.password(), consoleUser.role());
+        say("   Press Enter or Ctrl-C to stop the demo.");
+        stopOnEnter();
+        Quarkus.waitForExit();
         return 0;
+    }
+
+    /** The console's URL on the port the HTTP server got (Quarkus records it when the port is 0, i.e. free). */
+    private static String consoleUrl() {
+        Config config = ConfigProvider.getConfig();
+        String port = System.getProperty("quarkus.http.port",
+                config.getOptionalValue("quarkus.http.port", String.class).orElse("8080"));
+        String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("localhost");
+        return "http://" + host + ":" + port + "/q/etlify/console";
+    }
+
+    /** Enter stops the demo; without a terminal (standard input at its end) it runs until stopped. */
+    private static void stopOnEnter() {
+        Thread reader = new Thread(() -> {
+            try {
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                if (in.readLine() != null) {
+                    Quarkus.asyncExit(0);
+                }
+            } catch (IOException e) {
+                // no readable terminal: Ctrl-C or a signal stops the demo
+            }
+        }, "demo-stop-on-enter");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private static List<User> seed() {

@@ -9,12 +9,13 @@ import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
 import io.quarkus.vertx.http.deployment.BodyHandlerBuildItem;
 import io.quarkus.vertx.http.deployment.NonApplicationRootPathBuildItem;
 import io.quarkus.vertx.http.deployment.RouteBuildItem;
 
 /**
- * The admin REST API: {@code /q/etlify/*} as a non-application route, so it follows
+ * The admin REST API and its console page: {@code /q/etlify/*} as a non-application route, so it follows
  * {@code quarkus.http.non-application-root-path} and moves to the management interface with it. Absent when
  * {@code quarkus.etlify.admin.enabled=false}.
  */
@@ -26,6 +27,11 @@ class EtlifyAdminProcessor {
     }
 
     @BuildStep(onlyIf = AdminEnabled.class)
+    NativeImageResourceBuildItem consoleFiles() {
+        return new NativeImageResourceBuildItem(AdminBeans.consoleResources());
+    }
+
+    @BuildStep(onlyIf = AdminEnabled.class)
     @Record(ExecutionTime.RUNTIME_INIT)
     RouteBuildItem adminRoute(EtlifyAdminRecorder recorder, NonApplicationRootPathBuildItem nonApplicationRootPath,
             BodyHandlerBuildItem bodyHandler) {
@@ -34,7 +40,7 @@ class EtlifyAdminProcessor {
                 .routeFunction("etlify/*", recorder.readingBodies(bodyHandler.getHandler()))
                 .handler(recorder.handler())
                 .blockingRoute()
-                .displayOnNotFoundPage("Etlify admin API")
+                .displayOnNotFoundPage("Etlify admin API and console")
                 .build();
     }
 

@@ -11,7 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** quarkus.etlify.admin.enabled=false: the endpoints do not exist. */
+/** quarkus.etlify.admin.enabled=false: the endpoints and the console do not exist. */
 @QuarkusTest
 @PostgresTest
 @TestProfile(AdminDisabledTest.Disabled.class)
@@ -29,5 +29,7 @@ class AdminDisabledTest {
         asAdmin().get("/crms").then().statusCode(404);
         asAdmin().get("/status").then().statusCode(404);
         Admin.asAdminWithJson("{}").post("/resync").then().statusCode(404);
+        asAdmin().get("/console").then().statusCode(404);
+        asAdmin().get("/console.js").then().statusCode(404);
     }
 }

@@ -17,9 +17,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Serves {@code /q/etlify/*} on a worker thread: checks the caller's identity and role, routes the request
- * to {@link AdminApi} and answers JSON; every failure becomes {@code {"error": ..., "detail": ...}}, never a
- * stack trace.
+ * Serves {@code /q/etlify/*} on a worker thread: the console page's files (see {@link ConsolePage}), and for the
+ * API checks the caller's identity and role, routes the request to {@link AdminApi} and answers JSON; every
+ * failure becomes {@code {"error": ..., "detail": ...}}, never a stack trace.
  */
 final class AdminHandler implements io.vertx.core.Handler<RoutingContext> {
 
@@ -27,13 +27,19 @@ final class AdminHandler implements io.vertx.core.Handler<RoutingContext> {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private volatile AdminApi api;
+    private final ConsolePage console = new ConsolePage();
 
     @Override
     public void handle(RoutingContext rc) {
         try {
+            String path = path(rc);
+            if (ConsolePage.serves(path)) {
+                console.send(rc, path);
+                return;
+            }
             AdminApi admin = api();
             authorize(rc, admin.role());
-            Object answer = route(rc, admin, path(rc).split("/", -1));
+            Object answer = route(rc, admin, path.split("/", -1));
             if (answer instanceof Accepted accepted) {
                 send(rc, 202, accepted.body());
             } else {
@@ -219,7 +225,7 @@ final class AdminHandler implements io.vertx.core.Handler<RoutingContext> {
             json = "{\"error\":\"internal error\",\"detail\":\"the answer could not be written as JSON\"}";
         }
         rc.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .putHeader("Cache-Control", "no-store").end(json);
+                .putHeader("Cache-Control", "no-store").putHeader("X-Content-Type-Options", "nosniff").end(json);
     }
 
     /** An answer sent with 202 Accepted. */
