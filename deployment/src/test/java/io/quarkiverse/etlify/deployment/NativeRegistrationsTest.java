@@ -14,6 +14,7 @@ import io.quarkiverse.etlify.deployment.model.Customer;
 import io.quarkiverse.etlify.deployment.model.CustomerSerializer;
 import io.quarkiverse.etlify.deployment.model.MappedCustomer;
 import io.quarkiverse.etlify.deployment.model.Order;
+import io.quarkiverse.etlify.runtime.admin.AdminBeans;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
 import io.quarkiverse.etlify.runtime.state.EtlifyMigrations;
 import io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter;
@@ -28,7 +29,7 @@ import io.quarkus.test.QuarkusUnitTest;
 /**
  * What a native image of an Etlify application needs, as the build registers it (no native toolchain
  * here, so the build items are inspected): the mapped entities and HubSpot's JSON bodies for reflection,
- * the migration scripts as resources, the REST client interface in the index.
+ * the migration scripts and the console's files as resources, the REST client interface in the index.
  */
 class NativeRegistrationsTest {
 
@@ -71,6 +72,8 @@ class NativeRegistrationsTest {
             assertThat(resources).as(kind).containsAll(EtlifyMigrations.paths(kind));
         }
         assertThat(EtlifyMigrations.paths("postgresql")).isNotEmpty();
+        assertThat(resources).as("the admin console's files").containsAll(AdminBeans.consoleResources())
+                .anyMatch(resource -> resource.endsWith("console.html"));
     }
 
     @Test
