@@ -20,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.BatchSync;
@@ -57,10 +59,14 @@ public class BenchmarkApp implements QuarkusApplication {
     @Inject
     LaneScenario lanes;
 
+    @Inject
+    DataSource dataSource;
+
     private final Set<String> scenarios = new LinkedHashSet<>(
             Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,g,d,e").toLowerCase().split("\\s*,\\s*")));
     private final int contacts = Integer.getInteger("bench.contacts", 10_000);
     private final int users = Integer.getInteger("bench.users", 1_000_000);
+    private Statements statements;
 
     @Override
     public int run(String... args) {
@@ -122,10 +128,12 @@ public class BenchmarkApp implements QuarkusApplication {
         int maxRequests = Integer.getInteger("bench.rate-limit.max-requests", 100);
         double period = Duration.parse("PT" + System.getProperty("bench.rate-limit.period", "10s").toUpperCase())
                 .toMillis() / 1000.0;
+        statements().reset();
         long start = System.nanoTime();
         BatchSyncStats stats = batchSync("hubspot");
         double seconds = Figures.seconds(start);
         long requests = sandbox.totalRequests();
+        long permitStatements = statements().count("etlify_rate_limit");
         // the sustained rate the limit allows: requests / max-requests * period
         double bound = (double) requests / maxRequests * period;
         // a rolling window lets the first max-requests through at once: only the later windows must be waited for
@@ -140,6 +148,17 @@ public class BenchmarkApp implements QuarkusApplication {
         Figures.print("a.bound_seconds", bound);
         Figures.print("a.ratio_to_bound", seconds / bound);
         Figures.print("a.burst_bound_seconds", burstBound);
+        if (statements().available()) {
+            Figures.print("a.rate_limit_statements_per_request", (double) permitStatements / requests);
+            Figures.print("a.rate_limit_statements_per_request.target", 2);
+        }
+    }
+
+    private Statements statements() {
+        if (statements == null) {
+            statements = new Statements(dataSource);
+        }
+        return statements;
     }
 
     /** (b) The same initial sync against an unthrottled sandbox, without client-side limit. */

@@ -72,6 +72,8 @@ public class BenchmarkMain {
                     // scenarios' tables and indexes (~1 GB) stay in shared buffers, hashes and sorts in memory
                     .setServerConfig("shared_buffers", "1GB").setServerConfig("work_mem", "64MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
+                    // statements per record and per request are counted from pg_stat_statements
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
