@@ -159,7 +159,8 @@ final class FieldValues {
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException(value + " is not a number Airtable can store");
             }
-            return plain(BigDecimal.valueOf(value));
+            // a float's own decimal form (0.1f is 0.10000000149011612 as a double)
+            return plain(number instanceof Float ? new BigDecimal(number.toString()) : BigDecimal.valueOf(value));
         }
         if (number instanceof BigDecimal decimal) {
             return plain(decimal);
