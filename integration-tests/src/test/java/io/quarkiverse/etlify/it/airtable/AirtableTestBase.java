@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import io.quarkiverse.etlify.Etlify;
@@ -13,6 +14,7 @@ import io.quarkiverse.etlify.airtable.sandbox.Endpoint;
 import io.quarkiverse.etlify.airtable.sandbox.RecordedRequest;
 import io.quarkiverse.etlify.it.Fixtures;
 import io.quarkiverse.etlify.runtime.crm.CrmRegistry;
+import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkiverse.etlify.test.InjectAirtableSandbox;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
@@ -34,11 +36,20 @@ abstract class AirtableTestBase {
     @Inject
     CircuitBreakerMaintenance circuitBreakers;
 
+    @Inject
+    CrmGuards guards;
+
     @BeforeEach
     void cleanSlate() {
         fixtures.reset();
         airtable.reset();
         circuitBreakers.resetAll();
+    }
+
+    /** Lifts the holds a refused token leaves (the guards cache them for a second, beyond the database reset). */
+    @AfterEach
+    void liftHolds() {
+        registry.names().forEach(crm -> guards.forCrm(crm).resume());
     }
 
     /** The adapter of a CRM, as the engine uses it (guarded). */
