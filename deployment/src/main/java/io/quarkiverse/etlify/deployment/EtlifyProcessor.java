@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.etlify.runtime.EtlifyBeans;
 import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
+import io.quarkiverse.etlify.runtime.airtable.AirtableBeans;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
 import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
@@ -66,6 +67,15 @@ class EtlifyProcessor {
         indexed.produce(new AdditionalIndexedClassesBuildItem(HubSpotBeans.CLIENT_INTERFACE));
         // request and answer bodies are (de)serialized by Jackson
         reflection.produce(ReflectiveClassBuildItem.builder(HubSpotBeans.JSON_TYPES).constructors().methods()
+                .fields().build());
+    }
+
+    /** Airtable's REST client interface lives in the runtime jar too. */
+    @BuildStep
+    void airtableClient(BuildProducer<AdditionalIndexedClassesBuildItem> indexed,
+            BuildProducer<ReflectiveClassBuildItem> reflection) {
+        indexed.produce(new AdditionalIndexedClassesBuildItem(AirtableBeans.CLIENT_INTERFACE));
+        reflection.produce(ReflectiveClassBuildItem.builder(AirtableBeans.JSON_TYPES).constructors().methods()
                 .fields().build());
     }
 

@@ -3,6 +3,7 @@ package io.quarkiverse.etlify.runtime;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.quarkiverse.etlify.runtime.airtable.AirtableBeans;
 import io.quarkiverse.etlify.runtime.batch.BatchBeans;
 import io.quarkiverse.etlify.runtime.crm.CrmBeans;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
@@ -35,7 +36,7 @@ public final class EtlifyBeans {
 
     /** The names of the bean classes. */
     public static String[] classNames() {
-        return Stream.of(OWN, BatchBeans.CLASSES, CrmBeans.CLASSES, HubSpotBeans.CLASSES, QueueBeans.CLASSES,
-                SyncBeans.CLASSES).flatMap(List::stream).map(Class::getName).toArray(String[]::new);
+        return Stream.of(OWN, AirtableBeans.CLASSES, BatchBeans.CLASSES, CrmBeans.CLASSES, HubSpotBeans.CLASSES,
+                QueueBeans.CLASSES, SyncBeans.CLASSES).flatMap(List::stream).map(Class::getName).toArray(String[]::new);
     }
 }

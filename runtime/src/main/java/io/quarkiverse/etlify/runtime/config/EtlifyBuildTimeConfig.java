@@ -78,7 +78,7 @@ public interface EtlifyBuildTimeConfig {
     interface CrmBuildTimeConfig {
 
         /**
-         * The adapter talking to this CRM: {@code null} (no-op), {@code hubspot}, {@code in-memory}
+         * The adapter talking to this CRM: {@code null} (no-op), {@code hubspot}, {@code airtable}, {@code in-memory}
          * (from {@code quarkus-etlify-test}) or the {@code @Identifier} of a {@code CrmAdapter} bean.
          */
         @WithDefault("null")

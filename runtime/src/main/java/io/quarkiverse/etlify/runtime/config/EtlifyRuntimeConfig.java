@@ -163,6 +163,9 @@ public interface EtlifyRuntimeConfig {
         /** Settings of the HubSpot adapter. */
         HubSpot hubspot();
 
+        /** Settings of the Airtable adapter. */
+        Airtable airtable();
+
         /** The durable queue performing {@code sync(entity)} requests of this CRM. */
         Queue queue();
 
@@ -207,7 +210,11 @@ public interface EtlifyRuntimeConfig {
     @ConfigGroup
     interface RateLimit {
 
-        /** Maximum number of requests per period; no limit when unset. Must be positive. */
+        /**
+         * Maximum number of requests per period. When unset, the adapter's documented limit applies if it has
+         * one (Airtable: 5 requests per 1 second, its limit per base), otherwise none. When set, it replaces
+         * that default together with {@code period}. Must be positive.
+         */
         OptionalInt maxRequests();
 
         /** The period of {@code max-requests}. Must be positive. */
@@ -218,7 +225,7 @@ public interface EtlifyRuntimeConfig {
          * Whether every instance of the application shares {@code max-requests} through the database
          * (each request is recorded in {@code etlify_rate_limit_permits}, timed by the database
          * clock); when {@code false} each instance keeps its own limiter, which is only right for a
-         * single instance. Ignored without {@code max-requests}.
+         * single instance. Applies to the adapter's default limit too; ignored when there is no limit.
          */
         @WithDefault("true")
         @WithConverter(StrictBooleanConverter.class)
@@ -226,8 +233,9 @@ public interface EtlifyRuntimeConfig {
 
         /**
          * Longest time one request keeps waiting and retrying after the CRM refused it for a short
-         * rate limit (HubSpot's {@code SECONDLY} or {@code TEN_SECONDLY_ROLLING} 429 answers) before
-         * failing with {@code CrmRateLimitedException}. Must not be negative.
+         * rate limit (HubSpot's {@code SECONDLY} or {@code TEN_SECONDLY_ROLLING} 429 answers, any Airtable 429,
+         * after which Airtable wants 30 seconds without requests) before failing with
+         * {@code CrmRateLimitedException}. Must not be negative.
          */
         @WithDefault("5m")
         Duration maxWait();
@@ -330,5 +338,45 @@ public interface EtlifyRuntimeConfig {
         // a String, so that an unknown zone is reported with the property's name by the start-up check
         @WithDefault("UTC")
         String accountTimeZone();
+    }
+
+    /** Airtable adapter settings. */
+    @ConfigGroup
+    interface Airtable {
+
+        /**
+         * The personal access token (or OAuth access token) with the {@code data.records:write} scope on the
+         * base. Never logged nor stored.
+         */
+        Optional<String> accessToken();
+
+        /**
+         * The id of the base the CRM's tables are in: {@code app} followed by 14 letters or digits, as in the
+         * base's URL ({@code https://airtable.com/appXXXXXXXXXXXXXX/...}). A mapping's {@code objectType} is
+         * the table's id ({@code tbl...}, recommended: it survives renames) or name.
+         */
+        Optional<String> baseId();
+
+        /** Base URL of the Airtable Web API. */
+        @WithDefault("https://api.airtable.com")
+        String baseUrl();
+
+        /**
+         * Whether Airtable converts string values to the cell type of their field where it can (its
+         * {@code typecast} parameter), and creates select options that do not exist yet. Off, Airtable refuses
+         * a value that does not fit its field (error type {@code INVALID_VALUE_FOR_COLUMN} or
+         * {@code INVALID_MULTIPLE_CHOICE_OPTIONS}), which keeps the base's data as the serializer meant it.
+         */
+        @WithDefault("false")
+        @WithConverter(StrictBooleanConverter.class)
+        boolean typecast();
+
+        /** Timeout for opening a connection to Airtable. Must be positive. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Timeout for Airtable's answer once the request is sent. Must be positive. */
+        @WithDefault("30s")
+        Duration readTimeout();
     }
 }

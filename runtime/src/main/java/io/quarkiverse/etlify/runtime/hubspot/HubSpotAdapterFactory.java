@@ -18,14 +18,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.client.api.LoggingScope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.etlify.adapter.CrmAdapter;
 import io.quarkiverse.etlify.adapter.CrmAdapterFactory;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
+import io.quarkiverse.etlify.runtime.http.BaseUrls;
+import io.quarkiverse.etlify.runtime.http.BearerToken;
+import io.quarkiverse.etlify.runtime.http.ClientLogging;
+import io.quarkiverse.etlify.runtime.http.MaskingClientLogger;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -42,8 +44,6 @@ class HubSpotAdapterFactory implements CrmAdapterFactory {
 
     /** The value of {@code quarkus.etlify.crm."name".adapter} selecting this adapter. */
     public static final String KIND = "hubspot";
-
-    private static final Logger LOG = Logger.getLogger(HubSpotAdapterFactory.class);
 
     private final EtlifyRuntimeConfig config;
     private final CrmGuards guards;
@@ -76,7 +76,7 @@ class HubSpotAdapterFactory implements CrmAdapterFactory {
         if (token(hubspot).isEmpty()) {
             problems.add(prefix + "access-token must be set to the private app's access token of CRM " + crmName);
         }
-        if (baseUri(hubspot.baseUrl()) == null) {
+        if (BaseUrls.parse(hubspot.baseUrl()) == null) {
             problems.add(prefix + "base-url must be an http(s) URL such as https://api.hubapi.com, got "
                     + hubspot.baseUrl());
         }
@@ -100,7 +100,7 @@ class HubSpotAdapterFactory implements CrmAdapterFactory {
     public CrmAdapter create(String crmName) {
         EtlifyRuntimeConfig.HubSpot hubspot = config.crm().get(crmName).hubspot();
         String token = token(hubspot);
-        URI baseUri = baseUri(hubspot.baseUrl());
+        URI baseUri = BaseUrls.parse(hubspot.baseUrl());
         HubSpotObjectsClient client = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(hubspot.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -108,28 +108,12 @@ class HubSpotAdapterFactory implements CrmAdapterFactory {
                 // error answers are read and mapped by the adapter, with their rate-limit headers
                 .disableDefaultMapper(true)
                 .register(new BearerToken(token))
-                .loggingScope(loggingScope(crmName))
+                .loggingScope(ClientLogging.scope(restClientLoggingScope, "The HubSpot client of CRM " + crmName))
                 .clientLogger(new MaskingClientLogger(token))
                 .build(HubSpotObjectsClient.class);
         clients.add(client);
         HubSpotErrorMapper errors = new HubSpotErrorMapper(json, token, ZoneId.of(hubspot.accountTimeZone()));
         return new HubSpotAdapter(crmName, client, new HubSpotRequests(guards.forCrm(crmName), errors, json));
-    }
-
-    /**
-     * The scope asked for by {@code quarkus.rest-client.logging.scope}, except {@code all}: that one also
-     * logs the raw network traffic, where the token cannot be masked, so the client logs requests and
-     * responses only.
-     */
-    private LoggingScope loggingScope(String crmName) {
-        LoggingScope scope = restClientLoggingScope.map(LoggingScope::forName).orElse(LoggingScope.NONE);
-        if (scope == LoggingScope.ALL) {
-            LOG.infof("The HubSpot client of CRM %s logs requests and responses (request-response) but not the network"
-                    + " traffic asked for by quarkus.rest-client.logging.scope=all, which would show its access token",
-                    crmName);
-            return LoggingScope.REQUEST_RESPONSE;
-        }
-        return scope;
     }
 
     @PreDestroy
@@ -147,18 +131,5 @@ class HubSpotAdapterFactory implements CrmAdapterFactory {
 
     private static String token(EtlifyRuntimeConfig.HubSpot hubspot) {
         return hubspot.accessToken().map(String::trim).orElse("");
-    }
-
-    /** The base URL as a URI, or null when it is not an http(s) URL with a host. */
-    private static URI baseUri(String baseUrl) {
-        try {
-            URI uri = URI.create(baseUrl.trim());
-            if (uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
-                return uri;
-            }
-        } catch (IllegalArgumentException e) {
-            // not a URI at all
-        }
-        return null;
     }
 }

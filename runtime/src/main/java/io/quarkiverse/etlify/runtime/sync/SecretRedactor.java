@@ -7,24 +7,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.adapter.CrmException;
+import io.quarkiverse.etlify.runtime.config.CrmSecrets;
 import io.quarkiverse.etlify.runtime.config.EtlifyRuntimeConfig;
 import io.quarkiverse.etlify.runtime.mapping.RecordException;
 
 /**
  * Describes failures for {@code last_error} and logs without credentials: configured secrets and
- * anything shaped like a bearer or HubSpot private-app token are masked.
+ * anything shaped like a bearer, HubSpot private-app or Airtable personal access token are masked.
  */
 @ApplicationScoped
 class SecretRedactor {
 
     static final int MAX_LENGTH = 2000;
-    private static final Pattern TOKENS = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+|\\bpat-[a-z0-9-]{8,}");
+    private static final Pattern TOKENS = CrmSecrets.TOKEN_SHAPES;
 
     private final List<String> secrets;
 
     @Inject
     public SecretRedactor(EtlifyRuntimeConfig config) {
-        this(config.crm().values().stream().flatMap(crm -> crm.hubspot().accessToken().stream()).toList());
+        this(CrmSecrets.configuredTokens(config));
     }
 
     SecretRedactor(List<String> secrets) {

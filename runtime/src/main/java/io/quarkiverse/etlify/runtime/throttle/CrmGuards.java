@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -28,8 +30,9 @@ import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
 import io.smallrye.faulttolerance.api.Guard;
 
 /**
- * One {@link CrmCallGuard} per CRM, built from its configuration: rate limit, retries, circuit
- * breaker. Adapters reach it through its API, {@link CrmRequestGuards}.
+ * One {@link CrmCallGuard} per CRM, built from its configuration: rate limit (or, when none is set, the
+ * one its adapter documents: {@link DefaultRequestLimits}), retries, circuit breaker. Adapters reach it
+ * through its API, {@link CrmRequestGuards}.
  */
 @ApplicationScoped
 public class CrmGuards implements CrmRequestGuards {
@@ -43,6 +46,10 @@ public class CrmGuards implements CrmRequestGuards {
 
     @Inject
     EtlifyMetrics metrics;
+
+    @Inject
+    @Any
+    Instance<DefaultRequestLimits> defaultLimits;
 
     @Inject
     public CrmGuards(EtlifyRuntimeConfig config, RateLimitPermitStore permitStore, CrmHoldStore holdStore) {
@@ -115,9 +122,12 @@ public class CrmGuards implements CrmRequestGuards {
         CrmRuntimeConfig crm = config.crm().get(crmName);
         EtlifyRuntimeConfig.RateLimit rateLimit = crm.rateLimit();
         PermitLog permits = null;
-        if (rateLimit.maxRequests().isPresent()) {
-            Duration window = rateLimit.period();
-            int max = rateLimit.maxRequests().getAsInt();
+        Optional<DefaultRequestLimits.Limit> limit = rateLimit.maxRequests().isPresent()
+                ? Optional.of(new DefaultRequestLimits.Limit(rateLimit.maxRequests().getAsInt(), rateLimit.period()))
+                : defaultLimit(crmName);
+        if (limit.isPresent()) {
+            Duration window = limit.get().period();
+            int max = limit.get().maxRequests();
             permits = rateLimit.shared() ? new DatabasePermitLog(permitStore, crmName, max, window)
                     : new LocalPermitLog(max, window);
         }
@@ -125,6 +135,20 @@ public class CrmGuards implements CrmRequestGuards {
         return new CrmCallGuard(crmName, new RequestThrottle(crmName, permits, metrics),
                 breaker(crmName, crm.circuitBreaker(), circuitBreakerName, circuit), retry(crmName, crm.retry()),
                 circuit, new DatabaseCrmHolds(holdStore, crmName), rateLimit.maxWait(), crm.unauthorizedPause());
+    }
+
+    /** The limit an adapter documents for the CRM, when its configuration sets none. */
+    private Optional<DefaultRequestLimits.Limit> defaultLimit(String crmName) {
+        if (defaultLimits == null) {
+            return Optional.empty();
+        }
+        for (DefaultRequestLimits limits : defaultLimits) {
+            Optional<DefaultRequestLimits.Limit> limit = limits.forCrm(crmName);
+            if (limit.isPresent()) {
+                return limit;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Guard retry(String crmName, EtlifyRuntimeConfig.Retry retry) {

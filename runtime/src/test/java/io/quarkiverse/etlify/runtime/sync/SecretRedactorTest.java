@@ -22,6 +22,13 @@ class SecretRedactorTest {
     }
 
     @Test
+    void masksAirtablePersonalAccessTokens() {
+        String token = "patAbCdEf01234567." + "0123456789abcdef".repeat(4);
+
+        assertThat(redactor.redact("token " + token + " refused")).isEqualTo("token *** refused");
+    }
+
+    @Test
     void describesCrmFailuresWithStatusCategoryAndCorrelationId() {
         String described = redactor.describe(
                 new CrmValidationException("Property values were not valid", 400, "VALIDATION_ERROR", "c-42", "email: invalid"));

@@ -1,4 +1,4 @@
-package io.quarkiverse.etlify.runtime.hubspot;
+package io.quarkiverse.etlify.runtime.http;
 
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +20,7 @@ import io.vertx.core.http.HttpClientResponse;
  * {@code org.jboss.resteasy.reactive.client.logging} apply), but with credentials masked: the default
  * logger prints {@code Authorization=Bearer <token>} on every request line.
  */
-final class MaskingClientLogger implements ClientLogger {
+public final class MaskingClientLogger implements ClientLogger {
 
     static final String MASK = "***";
 
@@ -31,7 +31,7 @@ final class MaskingClientLogger implements ClientLogger {
     private final String token;
     private int bodySize;
 
-    MaskingClientLogger(String token) {
+    public MaskingClientLogger(String token) {
         this.token = token;
     }
 

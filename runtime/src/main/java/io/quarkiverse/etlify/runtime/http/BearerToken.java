@@ -1,15 +1,15 @@
-package io.quarkiverse.etlify.runtime.hubspot;
+package io.quarkiverse.etlify.runtime.http;
 
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /** Adds {@code Authorization: Bearer <token>} to every request of one CRM's client. */
-final class BearerToken implements ClientRequestFilter {
+public final class BearerToken implements ClientRequestFilter {
 
     private final String authorization;
 
-    BearerToken(String token) {
+    public BearerToken(String token) {
         this.authorization = "Bearer " + token;
     }
 
