@@ -1,12 +1,10 @@
 package io.quarkiverse.etlify.deployment;
 
-import java.util.Map;
-import java.util.function.Function;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.etlify.deployment.SandboxDevService.Kind;
 import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -15,41 +13,40 @@ import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 
 /**
- * Zero-config dev and test mode: each CRM on the {@code hubspot} adapter that has neither a token nor a
- * base URL configured gets an in-process HubSpot sandbox, and its {@code hubspot.base-url} and
- * {@code hubspot.access-token} point at it. Quarkus keeps the sandbox across live reloads and stops it
- * with the application.
+ * Zero-config dev and test mode: each enabled CRM on the {@code hubspot} or {@code airtable} adapter that has
+ * neither a token nor a base URL configured gets an in-process sandbox of that CRM, and its base URL and
+ * token (and Airtable's base id) point at it. Quarkus keeps the sandbox across live reloads and stops it with
+ * the application.
  */
 class EtlifyDevServicesProcessor {
 
     private static final Logger LOG = Logger.getLogger(EtlifyDevServicesProcessor.class);
 
     @BuildStep(onlyIf = { IsDevServicesSupportedByLaunchMode.class, DevServicesConfig.Enabled.class })
-    void hubSpotSandboxes(EtlifyBuildTimeConfig config, BuildProducer<DevServicesResultBuildItem> services) {
+    void crmSandboxes(EtlifyBuildTimeConfig config, BuildProducer<DevServicesResultBuildItem> services) {
         if (!config.devservices().enabled()) {
             return;
         }
         Config properties = ConfigProvider.getConfig();
         config.crm().forEach((crm, crmConfig) -> {
+            Kind kind = Kind.of(crmConfig.adapter());
             String prefix = "quarkus.etlify.crm." + crm + ".";
-            if (!"hubspot".equals(crmConfig.adapter()) || isSet(properties, prefix + "hubspot.access-token")
-                    || isSet(properties, prefix + "hubspot.base-url")
+            if (kind == null || isSet(properties, prefix + kind.adapter + ".access-token")
+                    || isSet(properties, prefix + kind.adapter + ".base-url")
                     || !properties.getOptionalValue(prefix + "enabled", String.class).orElse("true").equals("true")) {
                 return;
             }
             services.produce(DevServicesResultBuildItem.<SandboxDevService> owned()
                     .feature(EtlifyProcessor.FEATURE)
-                    .serviceName("etlify-hubspot-" + crm)
-                    .serviceConfig(crm)
-                    .description("HubSpot sandbox for Etlify CRM " + crm)
-                    .startable(() -> new SandboxDevService(crm))
-                    .postStartHook(sandbox -> LOG.infof("Etlify Dev Services: CRM %s has no HubSpot token configured;"
-                            + " an in-process HubSpot sandbox for it listens at %s (a test resource setting its"
-                            + " %shubspot.base-url takes precedence; quarkus.etlify.devservices.enabled=false turns"
-                            + " this off)", crm, sandbox.baseUrl(), prefix))
-                    .configProvider(Map.<String, Function<SandboxDevService, String>> of(
-                            prefix + "hubspot.base-url", SandboxDevService::baseUrl,
-                            prefix + "hubspot.access-token", SandboxDevService::token))
+                    .serviceName("etlify-" + kind.adapter + "-" + crm)
+                    .serviceConfig(kind + ":" + crm)
+                    .description(kind.label + " sandbox for Etlify CRM " + crm)
+                    .startable(() -> new SandboxDevService(kind, crm))
+                    .postStartHook(sandbox -> LOG.infof("Etlify Dev Services: CRM %s has no %s token configured;"
+                            + " an in-process %s sandbox for it listens at %s (a test resource setting its"
+                            + " %s%s.base-url takes precedence; quarkus.etlify.devservices.enabled=false turns"
+                            + " this off)", crm, kind.label, kind.label, sandbox.baseUrl(), prefix, kind.adapter))
+                    .configProvider(SandboxDevService.config(kind, prefix))
                     .build());
         });
     }

@@ -33,7 +33,7 @@ class HubSpotDevServiceTest {
             .setLogRecordPredicate(record -> record.getLoggerName().endsWith("EtlifyDevServicesProcessor"))
             .assertLogRecords(records -> assertThat(records).anySatisfy(record -> {
                 assertThat(record.getLevel()).isEqualTo(Level.INFO);
-                assertThat(record.getMessage()).contains("in-process HubSpot sandbox for it listens at");
+                assertThat(record.getMessage()).contains("sandbox for it listens at");
             }));
 
     @Inject

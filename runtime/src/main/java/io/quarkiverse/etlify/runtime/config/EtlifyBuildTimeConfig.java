@@ -43,9 +43,10 @@ public interface EtlifyBuildTimeConfig {
     interface DevServices {
 
         /**
-         * Whether, in dev and test mode, each CRM on the {@code hubspot} adapter with neither
-         * {@code hubspot.access-token} nor {@code hubspot.base-url} set gets an in-process HubSpot sandbox
-         * (no container) and is pointed at it. Also off when {@code quarkus.devservices.enabled=false}.
+         * Whether, in dev and test mode, each enabled CRM on the {@code hubspot} or {@code airtable} adapter
+         * with neither an {@code access-token} nor a {@code base-url} of its adapter set gets an in-process
+         * sandbox of that CRM (no container) and is pointed at it. Also off when
+         * {@code quarkus.devservices.enabled=false}.
          */
         @WithDefault("true")
         boolean enabled();
