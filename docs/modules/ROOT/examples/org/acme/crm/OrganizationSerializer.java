@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkiverse.etlify.CrmSerializer;
 
+// tag::serializer[]
 /** The same companies, as the second CRM names its fields. */
 @ApplicationScoped
 public class OrganizationSerializer implements CrmSerializer<Company> {
@@ -18,3 +19,4 @@ public class OrganizationSerializer implements CrmSerializer<Company> {
         return payload;
     }
 }
+// end::serializer[]

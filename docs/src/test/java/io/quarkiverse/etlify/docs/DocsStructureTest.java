@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class DocsStructureTest {
 
     private static final Pattern XREF = Pattern.compile("xref:([\\w-]+\\.adoc)(?:#([\\w-]+))?\\[");
-    private static final Pattern INCLUDE_EXAMPLE = Pattern.compile("include::example\\$([^\\[]+)\\[([^\\]]*)\\]");
+    private static final Pattern INCLUDE_EXAMPLE = Pattern.compile("^include::example\\$([^\\[]+)\\[([^\\]]*)\\]",
+            Pattern.MULTILINE);
     private static final Pattern EXPLICIT_ID = Pattern.compile("\\[\\[([\\w-]+)(?:,[^\\]]*)?\\]\\]|^\\[#([\\w-]+)[\\],.]",
             Pattern.MULTILINE);
     private static final Pattern JAVA_LISTING = Pattern.compile("^\\[source,\\s*java[^\\]]*\\]\\n----\\n(.*?)\\n----$",
