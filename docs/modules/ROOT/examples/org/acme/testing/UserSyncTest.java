@@ -47,8 +47,8 @@ class UserSyncTest {
     @Test
     void aRejectedUserCountsAnError() {
         User user = persisted("not-an-email");
-        crms.get("hubspot").failNext(new CrmValidationException("Property values were not valid", 400,
-                "VALIDATION_ERROR", null, null));
+        crms.get("hubspot").failWhen(call -> "not-an-email".equals(call.payload().get("email")),
+                new CrmValidationException("Property values were not valid", 400, "VALIDATION_ERROR", null, null));
 
         assertThat(etlify.crm("hubspot").syncNow(user)).isEqualTo(SyncResult.ERROR);
         assertThat(etlify.crm("hubspot").syncState(user)).get().extracting(RecordSyncState::errorCount).isEqualTo(1);

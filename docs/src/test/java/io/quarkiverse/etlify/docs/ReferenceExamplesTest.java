@@ -94,7 +94,8 @@ class ReferenceExamplesTest {
         assertThat(first.perCrm().get("hubspot")).containsKeys("User", "Company");
         assertThat(etlify.crm("hubspot").syncState(Company.class, ids[0])).isPresent();
         assertThat(etlify.crm("hubspot").syncState(Company.class, ids[1])).isEmpty(); // staleScope
-        assertThat(etlify.crm("hubspot").countStale(Company.class)).isZero();
+        // records another test queued may still be in flight, deferred by this run: the queue syncs them
+        await().atMost(WAIT).until(() -> etlify.crm("hubspot").countStale(Company.class) == 0);
 
         QuarkusTransaction.requiringNew().run(() -> {
             Employee hired = new Employee();
