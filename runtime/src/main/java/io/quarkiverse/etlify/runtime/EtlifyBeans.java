@@ -6,7 +6,9 @@ import java.util.stream.Stream;
 import io.quarkiverse.etlify.runtime.batch.BatchBeans;
 import io.quarkiverse.etlify.runtime.crm.CrmBeans;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
+import io.quarkiverse.etlify.runtime.onchange.OnChangeBeans;
 import io.quarkiverse.etlify.runtime.queue.QueueBeans;
+import io.quarkiverse.etlify.runtime.stale.OwnerFinder;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.BatchRunStore;
 import io.quarkiverse.etlify.runtime.state.ClaimStore;
@@ -28,7 +30,7 @@ public final class EtlifyBeans {
     private static final List<Class<?>> OWN = List.of(DefaultEtlify.class, ConfigValidator.class, CrmDispatchers.class,
             StartupChecks.class, StaleRecordFinder.class, CrmGuards.class, SyncStateStore.class, PendingSyncStore.class,
             LeaseStore.class, RateLimitPermitStore.class, CrmHoldStore.class, ClaimStore.class,
-            CrmRecordOwners.class, BatchRunStore.class);
+            CrmRecordOwners.class, BatchRunStore.class, OwnerFinder.class);
 
     private EtlifyBeans() {
     }
@@ -36,6 +38,6 @@ public final class EtlifyBeans {
     /** The names of the bean classes. */
     public static String[] classNames() {
         return Stream.of(OWN, BatchBeans.CLASSES, CrmBeans.CLASSES, HubSpotBeans.CLASSES, QueueBeans.CLASSES,
-                SyncBeans.CLASSES).flatMap(List::stream).map(Class::getName).toArray(String[]::new);
+                SyncBeans.CLASSES, OnChangeBeans.CLASSES).flatMap(List::stream).map(Class::getName).toArray(String[]::new);
     }
 }

@@ -68,7 +68,7 @@ class SyncRequestStore {
         }
         // rows this transaction locked already are not skipped by SKIP LOCKED: they are excluded by id
         try (PreparedStatement select = connection.prepareStatement("SELECT id, resource_type, resource_id,"
-                + " sync_requested_at, error_count FROM crm_synchronisations"
+                + " sync_requested_at, error_count, delete_requested_at FROM crm_synchronisations"
                 + " WHERE crm_name = ? AND sync_requested_at IS NOT NULL"
                 + " AND (claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP)"
                 + " AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP)"
@@ -84,7 +84,7 @@ class SyncRequestStore {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     due.put(rs.getLong(1), new ClaimedRequest(rs.getString(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class), rs.getInt(5)));
+                            rs.getObject(4, OffsetDateTime.class), rs.getInt(5), rs.getObject(6) != null));
                 }
             }
         }

@@ -168,6 +168,64 @@ public class SyncStateStore {
         write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
     }
 
+    /**
+     * Records durable requests to delete records from the CRM, in the urgent lane: the queue's workers delete each
+     * by the CRM id its sync row holds (or will hold, when a sync in flight writes it), then remove the row. A
+     * record without sync row gets one, so that a first sync still in flight cannot leave its CRM record behind.
+     */
+    public void requestDeletes(Collection<SyncKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        requestSync(keys, SyncLane.URGENT);
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET delete_requested_at = ? WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                OffsetDateTime now = Jdbc.now();
+                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                    statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(2, key.crmName());
+                    statement.setString(3, key.resourceType());
+                    statement.setString(4, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Withdraws the delete requests of records that exist again: their requests become syncs. */
+    public void cancelDeletes(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET delete_requested_at = NULL WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Removes the sync rows of records deleted from the CRM, unless their delete request was withdrawn meanwhile. */
+    public void removeDeleted(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM crm_synchronisations"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? AND delete_requested_at IS NOT NULL")) {
+                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
     /** Forgets the digests of records so that their next sync calls the CRM whatever the payload. */
     public void forgetDigests(Collection<SyncKey> keys) {
         Jdbc.work(connection -> {

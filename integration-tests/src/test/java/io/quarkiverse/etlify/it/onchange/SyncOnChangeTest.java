@@ -1,0 +1,234 @@
+package io.quarkiverse.etlify.it.onchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.etlify.it.PostgresTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * {@code @Etlified(syncOnChange = true)}: changes of a record and of what its dependencies reach, flushed through
+ * Hibernate, reach the CRM (the HubSpot sandbox, over HTTP) with no call to {@code sync}; nothing of a rolled-back
+ * transaction does.
+ */
+@QuarkusTest
+@PostgresTest
+@TestProfile(SyncOnChangeProfile.class)
+class SyncOnChangeTest extends SyncOnChangeTestBase {
+
+    @Test
+    void aRecordsOwnInsertAndUpdateReachTheCrm() {
+        Investor ada = investor("ada@example.com", "Ada");
+
+        change(() -> Investor.<Investor> findById(ada.id).firstName = "Augusta");
+
+        awaitContact("ada@example.com", "firstname", "Augusta");
+    }
+
+    @Test
+    void aPledgesAmountChangeReachesItsInvestor() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Pledge pledge = create(() -> pledge(ada.id, "100.00"));
+        awaitContact("ada@example.com", "total_invested", "100");
+
+        change(() -> Pledge.<Pledge> findById(pledge.id).amount = new BigDecimal("250.00"));
+
+        awaitContact("ada@example.com", "total_invested", "250");
+    }
+
+    @Test
+    void aPledgeAddedAndAPledgeRemovedReachTheirInvestor() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Pledge first = create(() -> pledge(ada.id, "100.00"));
+        create(() -> pledge(ada.id, "50.00"));
+        awaitContact("ada@example.com", "total_invested", "150");
+
+        change(() -> Pledge.<Pledge> findById(first.id).delete());
+
+        awaitContact("ada@example.com", "total_invested", "50");
+    }
+
+    @Test
+    void aPledgeMovedToAnotherInvestorReachesBothInvestors() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Investor grace = investor("grace@example.com", "Grace");
+        Pledge pledge = create(() -> pledge(ada.id, "100.00"));
+        awaitContact("ada@example.com", "total_invested", "100");
+
+        change(() -> Pledge.<Pledge> findById(pledge.id).investor = Investor.findById(grace.id));
+
+        awaitContact("grace@example.com", "total_invested", "100");
+        awaitContact("ada@example.com", "total_invested", "0");
+    }
+
+    @Test
+    void aClubRenamedReachesEveryOneOfItsInvestors() {
+        Club club = create(() -> {
+            Club c = new Club();
+            c.name = "Capsens";
+            c.persist();
+            return c;
+        });
+        List<Long> investors = create(() -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Investor m = new Investor();
+                m.email = "investor" + i + "@example.com";
+                m.firstName = "Investor " + i;
+                m.club = Club.findById(club.id);
+                m.persist();
+                ids.add(m.id);
+            }
+            return ids;
+        });
+        await().atMost(REACHES_CRM).until(() -> sandbox.count("contacts") == investors.size());
+
+        change(() -> Club.<Club> findById(club.id).name = "Capsens SAS");
+
+        await().atMost(REACHES_CRM).untilAsserted(() -> assertThat(sandbox.objects("contacts"))
+                .hasSize(investors.size()).allSatisfy(c -> assertThat(c.property("company")).isEqualTo("Capsens SAS")));
+    }
+
+    @Test
+    void aLabelLinkedThenUnlinkedReachesTheInvestor() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Label vip = create(() -> {
+            Label l = new Label();
+            l.name = "vip";
+            l.persist();
+            return l;
+        });
+
+        change(() -> Investor.<Investor> findById(ada.id).labels.add(Label.findById(vip.id)));
+        awaitContact("ada@example.com", "labels", "vip");
+
+        change(() -> Investor.<Investor> findById(ada.id).labels.clear());
+        awaitContact("ada@example.com", "labels", "none");
+    }
+
+    @Test
+    void aLabelRenamedReachesTheInvestorsCarryingIt() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Label vip = create(() -> {
+            Label l = new Label();
+            l.name = "vip";
+            l.persist();
+            Investor.<Investor> findById(ada.id).labels.add(l);
+            return l;
+        });
+        awaitContact("ada@example.com", "labels", "vip");
+
+        change(() -> Label.<Label> findById(vip.id).name = "gold");
+
+        awaitContact("ada@example.com", "labels", "gold");
+    }
+
+    @Test
+    void aPoolRenamedReachesTheInvestorsPledgedToIt() {
+        Investor ada = investor("ada@example.com", "Ada");
+        Pool pool = create(() -> {
+            Pool f = new Pool();
+            f.name = "Seed I";
+            f.persist();
+            Pledge s = pledge(ada.id, "10.00");
+            s.pool = f;
+            return f;
+        });
+        awaitContact("ada@example.com", "pools", "Seed I");
+
+        change(() -> Pool.<Pool> findById(pool.id).name = "Seed II");
+
+        awaitContact("ada@example.com", "pools", "Seed II");
+    }
+
+    @Test
+    void aNicknameAddedReachesTheInvestor() {
+        Investor ada = investor("ada@example.com", "Ada");
+
+        change(() -> Investor.<Investor> findById(ada.id).nicknames.add("Countess"));
+
+        awaitContact("ada@example.com", "nicknames", "Countess");
+    }
+
+    @Test
+    void aCardIssuedAndChangedReachesItsInvestor() {
+        Investor ada = investor("ada@example.com", "Ada");
+        InvestorCard card = create(() -> {
+            InvestorCard c = new InvestorCard();
+            c.investor = Investor.findById(ada.id);
+            c.level = "silver";
+            c.persist();
+            return c;
+        });
+        awaitContact("ada@example.com", "card", "silver");
+
+        change(() -> InvestorCard.<InvestorCard> findById(card.id).level = "gold");
+
+        awaitContact("ada@example.com", "card", "gold");
+    }
+
+    @Test
+    void aRolledBackTransactionSendsNothing() {
+        Investor ada = investor("ada@example.com", "Ada");
+        long before = sandbox.totalRequests();
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Investor.<Investor> findById(ada.id).firstName = "Augusta";
+            Investor.flush();
+            pledge(ada.id, "10.00");
+            throw new IllegalStateException("the caller fails");
+        })).hasMessage("the caller fails");
+
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3))
+                .until(() -> sandbox.totalRequests() == before && pendingRequests() == 0);
+        assertThat(contact("ada@example.com").orElseThrow().property("firstname")).isEqualTo("Ada");
+    }
+
+    @Test
+    void aThousandChangesToOneRecordInOneTransactionCollapseIntoOneRequest() {
+        Investor ada = investor("ada@example.com", "Ada");
+        long before = requestsNaming("ada@example.com");
+
+        change(() -> {
+            Investor managed = Investor.findById(ada.id);
+            for (int i = 1; i <= 1_000; i++) {
+                managed.firstName = "Ada " + i;
+                Investor.flush();
+            }
+            assertThat(pendingRequests()).as("nothing requested before the transaction completes").isZero();
+        });
+
+        awaitContact("ada@example.com", "firstname", "Ada 1000");
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> pendingRequests() == 0);
+        assertThat(requestsNaming("ada@example.com") - before).as("one request reached HubSpot").isEqualTo(1);
+    }
+
+    @Test
+    void etlifysOwnWritesRequestNothingMore() {
+        Investor ada = investor("ada@example.com", "Ada");
+        create(() -> pledge(ada.id, "10.00"));
+        awaitContact("ada@example.com", "total_invested", "10");
+        long requests = sandbox.totalRequests();
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> pendingRequests() == 0 && sandbox.totalRequests() == requests);
+    }
+
+    static Pledge pledge(Long investorId, String amount) {
+        Pledge pledge = new Pledge();
+        pledge.investor = Investor.findById(investorId);
+        pledge.amount = new BigDecimal(amount);
+        pledge.persist();
+        return pledge;
+    }
+}
