@@ -62,3 +62,11 @@ CREATE TABLE oc_prospects (
     first_name VARCHAR(255),
     updated_at TIMESTAMP(6) WITH TIME ZONE
 );
+
+CREATE TABLE oc_referrals (
+    id          UUID PRIMARY KEY,
+    investor_id BIGINT REFERENCES oc_investors (id),
+    note        VARCHAR(255),
+    updated_at  TIMESTAMP(6) WITH TIME ZONE
+);
+CREATE INDEX oc_referrals_investor ON oc_referrals (investor_id);

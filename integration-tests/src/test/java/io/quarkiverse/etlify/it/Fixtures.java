@@ -32,8 +32,9 @@ public class Fixtures {
             em.createNativeQuery("DELETE FROM investments").executeUpdate();
             em.createNativeQuery("DELETE FROM app_users").executeUpdate();
             em.createNativeQuery("DELETE FROM companies").executeUpdate();
-            for (String table : List.of("oc_investor_labels", "oc_investor_nicknames", "oc_investor_cards", "oc_pledges",
-                    "oc_investors", "oc_clubs", "oc_pools", "oc_labels", "oc_prospects")) {
+            for (String table : List.of("oc_referrals", "oc_investor_labels", "oc_investor_nicknames",
+                    "oc_investor_cards", "oc_pledges", "oc_investors", "oc_clubs", "oc_pools", "oc_labels",
+                    "oc_prospects")) {
                 em.createNativeQuery("DELETE FROM " + table).executeUpdate();
             }
             em.createNativeQuery("DELETE FROM crm_synchronisations").executeUpdate();

@@ -13,7 +13,8 @@ public class SyncOnChangeProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.etlify.crm.changes.adapter", "hubspot",
+        return Map.of("quarkus.log.category.\"io.quarkiverse.etlify.runtime.stale.OwnerFinder\".level", "DEBUG",
+                "quarkus.etlify.crm.changes.adapter", "hubspot",
                 "quarkus.etlify.crm.changes.retry.max-retries", "3",
                 "quarkus.etlify.crm.changes.retry.delay", "20ms",
                 "quarkus.etlify.crm.changes.retry.max-delay", "200ms",

@@ -9,9 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.etlify.SyncRequest;
+import io.quarkiverse.etlify.it.LogCapture;
 import io.quarkiverse.etlify.it.PostgresTest;
+import io.quarkiverse.etlify.it.QueueingDispatcher;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +30,9 @@ import io.quarkus.test.junit.TestProfile;
 @PostgresTest
 @TestProfile(SyncOnChangeProfile.class)
 class SyncOnChangeTest extends SyncOnChangeTestBase {
+
+    @Inject
+    QueueingDispatcher dispatched;
 
     @Test
     void aRecordsOwnInsertAndUpdateReachTheCrm() {
@@ -222,6 +230,75 @@ class SyncOnChangeTest extends SyncOnChangeTestBase {
 
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
                 .until(() -> pendingRequests() == 0 && sandbox.totalRequests() == requests);
+    }
+
+    @Test
+    void aTransactionChangingThousandsOfRowsLooksTheirRecordsUpOncePerPathStep() {
+        Pool pool = create(() -> {
+            Pool p = new Pool();
+            p.name = "Seed I";
+            p.persist();
+            return p;
+        });
+        List<Long> pledges = create(() -> {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                Investor investor = new Investor();
+                investor.email = "investor" + i + "@example.com";
+                investor.persist();
+                for (int j = 0; j < 20; j++) {
+                    Pledge pledge = pledge(investor.id, "1.00");
+                    pledge.pool = Pool.findById(pool.id);
+                    ids.add(pledge.id);
+                }
+            }
+            return ids;
+        });
+        await().atMost(REACHES_CRM).until(() -> sandbox.count("contacts") == 100 && pendingRequests() == 0);
+
+        try (LogCapture logs = LogCapture.start()) {
+            change(() -> {
+                Pool.<Pool> findById(pool.id).name = "Seed II";
+                for (Long id : pledges) {
+                    Pledge.<Pledge> findById(id).amount = new BigDecimal("2.00");
+                }
+            });
+
+            // the pledges name their investor: no look-up; the pool is looked up once, whatever it reaches
+            assertThat(logs.lines()).filteredOn(line -> line.category().endsWith("OwnerFinder")).singleElement()
+                    .satisfies(line -> assertThat(line.text()).contains("1 changed row(s) at step 2")
+                            .contains("concern 100 record(s)"));
+        }
+        await().atMost(REACHES_CRM).untilAsserted(() -> assertThat(sandbox.objects("contacts")).hasSize(100)
+                .allSatisfy(c -> {
+                    assertThat(c.property("pools")).isEqualTo("Seed II");
+                    assertThat(c.property("total_invested")).isEqualTo("40");
+                }));
+    }
+
+    @Test
+    void aMappingsOwnDispatcherReceivesTheRequestsOfItsChanges() {
+        Investor ada = investor("ada@example.com", "Ada");
+        dispatched.queue().clear();
+
+        Referral referral = create(() -> {
+            Referral r = new Referral();
+            r.investor = Investor.findById(ada.id);
+            r.note = "met at a fair";
+            r.persist();
+            return r;
+        });
+        assertThat(dispatched.queue()).extracting(SyncRequest::entityId).containsExactly(referral.id);
+        dispatched.queue().clear();
+
+        change(() -> Investor.<Investor> findById(ada.id).email = "ada.lovelace@example.com");
+
+        assertThat(dispatched.queue()).singleElement().satisfies(request -> {
+            assertThat(request.crmName()).isEqualTo("changes");
+            assertThat(request.entityType()).isEqualTo(Referral.class);
+            assertThat(request.resourceId()).isEqualTo(referral.id.toString());
+        });
+        assertThat(fixtures.syncRow("changes", "Referral", referral.id)).as("nothing in the built-in queue").isNull();
     }
 
     static Pledge pledge(Long investorId, String amount) {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.jboss.logging.Logger;
 
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
@@ -33,6 +34,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
  */
 @ApplicationScoped
 public class OwnerFinder {
+
+    private static final Logger LOG = Logger.getLogger(OwnerFinder.class);
 
     @Inject
     MappingRegistry registry;
@@ -79,6 +82,7 @@ public class OwnerFinder {
             return owners;
         }
         Class<?> idType = mapped.tables().idType();
+        long start = System.nanoTime();
         session.doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 Array array = connection.createArrayOf(arrayType(ids.iterator().next()), ids.toArray());
@@ -91,6 +95,8 @@ public class OwnerFinder {
                 array.free();
             }
         });
+        LOG.debugf("Owners of %s: %d changed row(s) at step %d of dependency path %d concern %d record(s) (%d us)",
+                mapping, ids.size(), position, path, owners.size(), (System.nanoTime() - start) / 1_000);
         return owners;
     }
 
