@@ -47,6 +47,11 @@ public class SyncStateStore {
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at,"
             + " sync_lane = CASE WHEN old.sync_requested_at IS NOT NULL AND old.sync_lane < {new}.sync_lane"
             + " THEN old.sync_lane ELSE {new}.sync_lane END, updated_at = {new}.updated_at";
+    // a request pending in the same lane or a more urgent one, that no worker holds, already covers a new one: the
+    // row is left as it is (no row version, no index entry written) and keeps its turn; a claimed row is re-requested,
+    // so that its worker's completion keeps the newer request
+    private static final String REQUESTED_UNLESS_PENDING = "NOT (old.sync_requested_at IS NOT NULL"
+            + " AND old.claimed_by IS NULL AND old.sync_lane <= {new}.sync_lane)";
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
     private static final int ARRAY_CHUNK = 5_000;
@@ -165,7 +170,8 @@ public class SyncStateStore {
     /** Records durable sync requests in a lane of the queue (one row per record: repeated requests collapse). */
     public void requestSync(Collection<SyncKey> keys, SyncLane lane) {
         OffsetDateTime now = Jdbc.now();
-        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
+        write(REQUESTED, REQUESTED_UNLESS_PENDING,
+                keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
     }
 
     /**
@@ -258,6 +264,10 @@ public class SyncStateStore {
     }
 
     private void write(String updateSet, List<RowValues> rows) {
+        write(updateSet, null, rows);
+    }
+
+    private void write(String updateSet, String updateWhen, List<RowValues> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -267,14 +277,14 @@ public class SyncStateStore {
         Jdbc.work(connection -> {
             SqlDialect dialect = Jdbc.dialect(connection);
             OffsetDateTime now = Jdbc.now();
-            String many = dialect.upsertSyncRows(updateSet);
+            String many = dialect.upsertSyncRows(updateSet, updateWhen);
             if (many != null && sorted.size() > 1) {
                 for (int from = 0; from < sorted.size(); from += ARRAY_CHUNK) {
                     writeArrays(connection, many, sorted.subList(from, Math.min(sorted.size(), from + ARRAY_CHUNK)), now);
                 }
                 return sorted.size();
             }
-            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet))) {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet, updateWhen))) {
                 for (RowValues row : sorted) {
                     bind(statement, row, now);
                     statement.addBatch();
