@@ -39,6 +39,7 @@ public class Fixtures {
             }
             em.createNativeQuery("DELETE FROM crm_synchronisations").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_pending_syncs").executeUpdate();
+            em.createNativeQuery("DELETE FROM etlify_sync_inbox").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_leases").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_crm_holds").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_claims").executeUpdate();

@@ -17,6 +17,7 @@ import io.quarkiverse.etlify.runtime.state.CrmRecordOwners;
 import io.quarkiverse.etlify.runtime.state.LeaseStore;
 import io.quarkiverse.etlify.runtime.state.PendingSyncStore;
 import io.quarkiverse.etlify.runtime.state.RateLimitPermitStore;
+import io.quarkiverse.etlify.runtime.state.SyncInbox;
 import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkiverse.etlify.runtime.sync.SyncBeans;
 import io.quarkiverse.etlify.runtime.throttle.CrmGuards;
@@ -30,7 +31,7 @@ public final class EtlifyBeans {
     private static final List<Class<?>> OWN = List.of(DefaultEtlify.class, ConfigValidator.class, CrmDispatchers.class,
             StartupChecks.class, StaleRecordFinder.class, CrmGuards.class, SyncStateStore.class, PendingSyncStore.class,
             LeaseStore.class, RateLimitPermitStore.class, CrmHoldStore.class, ClaimStore.class,
-            CrmRecordOwners.class, BatchRunStore.class, OwnerFinder.class);
+            CrmRecordOwners.class, BatchRunStore.class, OwnerFinder.class, SyncInbox.class);
 
     private EtlifyBeans() {
     }

@@ -80,10 +80,11 @@ abstract class SyncOnChangeTestBase {
                 .as("contact %s", email).hasValueSatisfying(c -> assertThat(c.property(property)).isEqualTo(value)));
     }
 
-    /** Requests still pending in the queue of CRM {@code changes}. */
+    /** Requests still pending in the queue of CRM {@code changes}: in its inbox, or on sync rows. */
     long pendingRequests() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT COUNT(*) FROM crm_synchronisations WHERE crm_name = 'changes' AND sync_requested_at IS NOT NULL")
+                "SELECT (SELECT COUNT(*) FROM etlify_sync_inbox WHERE crm_name = 'changes') + (SELECT COUNT(*)"
+                        + " FROM crm_synchronisations WHERE crm_name = 'changes' AND sync_requested_at IS NOT NULL)")
                 .getSingleResult()).longValue());
     }
 

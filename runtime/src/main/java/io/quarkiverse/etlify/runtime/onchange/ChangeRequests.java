@@ -16,15 +16,16 @@ import io.quarkiverse.etlify.runtime.queue.QueueSignal;
 import io.quarkiverse.etlify.runtime.stale.OwnerFinder;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncLane;
-import io.quarkiverse.etlify.runtime.state.SyncStateStore;
+import io.quarkiverse.etlify.runtime.state.SyncInbox;
 import io.quarkiverse.etlify.runtime.sync.SyncRequestRouter;
 
 /**
  * Turns a transaction's {@link TransactionChanges} into requests, in that transaction, before it commits: the records
  * concerned by changed rows are found with one statement per path step ({@link OwnerFinder}), their syncs requested
- * through their dispatcher as {@code sync(entity)} requests them ({@link SyncRequestRouter}: the built-in queue writes
- * each mapping's requests in one statement), and CRM deletes queued in the built-in queue. Once the transaction
- * committed, this instance's workers of the CRMs concerned are woken.
+ * through the dispatcher {@code sync(entity)} would use ({@link SyncRequestRouter}); for the built-in queue, the syncs
+ * and the CRM deletes are recorded in its inbox ({@link SyncInbox}: narrow inserts, one batch per mapping), which its
+ * workers fold into the sync rows. Once the transaction committed, this instance's workers of the CRMs concerned are
+ * woken.
  */
 @ApplicationScoped
 class ChangeRequests {
@@ -42,7 +43,7 @@ class ChangeRequests {
     SyncRequestRouter router;
 
     @Inject
-    SyncStateStore store;
+    SyncInbox inbox;
 
     @Inject
     QueueSignal signal;
@@ -63,15 +64,27 @@ class ChangeRequests {
                 .forEach(owner -> changes.sync(target.mapping(), owner)));
         changes.toSync.forEach((mapping, ids) -> {
             ids.removeAll(changes.deleted.getOrDefault(mapping, Set.of()));
-            if (!ids.isEmpty() && router.request(mapping, List.copyOf(ids), SyncLane.URGENT)) {
+            if (ids.isEmpty()) {
+                return;
+            }
+            if (router.dispatcherOf(mapping).isPresent()) {
+                // the application's own dispatcher: one request per record, as sync(entity) makes them
+                router.request(mapping, List.copyOf(ids), SyncLane.URGENT);
+            } else {
+                inbox.add(keys(mapping, ids), false);
                 changes.queued.add(mapping.crm());
             }
         });
+        // a SyncDispatcher takes syncs only: deletes go to the built-in queue, which keeps the CRM id
         changes.toDelete.forEach((mapping, ids) -> {
-            store.requestDeletes(ids.stream()
-                    .map(id -> new SyncKey(mapping.crm(), mapping.resourceType(), ResourceIds.render(id))).toList());
+            inbox.add(keys(mapping, ids), true);
             changes.queued.add(mapping.crm());
         });
+    }
+
+    private static List<SyncKey> keys(Mapping mapping, Set<Object> ids) {
+        return ids.stream().map(id -> new SyncKey(mapping.crm(), mapping.resourceType(), ResourceIds.render(id)))
+                .toList();
     }
 
     /** Wakes this instance's workers of the CRMs whose built-in queue received requests. */

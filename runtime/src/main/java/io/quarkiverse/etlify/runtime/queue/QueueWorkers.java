@@ -124,6 +124,7 @@ public class QueueWorkers {
 
     /** Claims and performs one batch of requests; returns how many were claimed. */
     int runOnce(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker) {
+        requests.fold(crm.name());
         List<ClaimedRequest> claimed = requests.claim(crm.name(), worker, queue.batchSize(), queue.lease());
         Map<String, List<ClaimedRequest>> byType = new LinkedHashMap<>();
         claimed.forEach(request -> byType.computeIfAbsent(request.resourceType(), t -> new ArrayList<>()).add(request));
