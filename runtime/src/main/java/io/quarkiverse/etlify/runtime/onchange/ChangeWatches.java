@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.runtime.onchange;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,6 @@ final class ChangeWatches {
 
     private static final EntityInterest NONE = new EntityInterest(List.of(), List.of(), List.of(), List.of(), List.of());
 
-    private final SessionFactoryImplementor factory;
     private final MappingRegistry registry;
     private final Set<Mapping> watching;
     private final Map<Mapping, List<DependencyStep>> steps = new LinkedHashMap<>();
@@ -41,7 +41,6 @@ final class ChangeWatches {
      * @param watching the mappings of enabled CRMs whose entities this persistence unit holds and that watch changes
      */
     ChangeWatches(SessionFactoryImplementor factory, MappingRegistry registry, OwnerFinder finder, Set<Mapping> watching) {
-        this.factory = factory;
         this.registry = registry;
         this.watching = watching;
         for (Mapping mapping : watching) {
@@ -116,17 +115,13 @@ final class ChangeWatches {
 
     /** The mappings of enabled CRMs watching changes whose entity the persistence unit holds. */
     static Set<Mapping> watching(MappingRegistry registry, Predicate<String> crmEnabled, Predicate<Class<?>> heldHere) {
-        Set<Mapping> watching = new java.util.LinkedHashSet<>();
+        Set<Mapping> watching = new LinkedHashSet<>();
         for (Mapping mapping : registry.all()) {
             if (watches(mapping) && crmEnabled.test(mapping.crm()) && heldHere.test(mapping.entityType())) {
                 watching.add(mapping);
             }
         }
         return watching;
-    }
-
-    SessionFactoryImplementor factory() {
-        return factory;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.quarkiverse.etlify.runtime.onchange;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -40,11 +39,6 @@ final class TransactionChanges {
 
     void lookUp(Target target, Object id) {
         add(toLookUp, target, id);
-    }
-
-    /** Adds look-up ids, {@code null} ones left out. */
-    void lookUpAll(Target target, Collection<?> ids) {
-        ids.forEach(id -> lookUp(target, id));
     }
 
     boolean isEmpty() {

@@ -68,17 +68,6 @@ public class SyncInbox {
         });
     }
 
-    /** Counts the requests recorded and not yet taken, of every CRM. */
-    public long count() {
-        return Jdbc.work(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM etlify_sync_inbox");
-                    ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
     /** One recorded request: the sync of a record, or the delete of its CRM record. */
     public record Entry(SyncKey key, boolean delete) {
     }

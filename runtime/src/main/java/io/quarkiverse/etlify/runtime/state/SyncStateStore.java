@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -188,7 +189,7 @@ public class SyncStateStore {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
                     + " SET delete_requested_at = ? WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
                 OffsetDateTime now = Jdbc.now();
-                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                for (SyncKey key : new TreeSet<>(keys)) {
                     statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
                     statement.setString(2, key.crmName());
                     statement.setString(3, key.resourceType());
@@ -205,7 +206,7 @@ public class SyncStateStore {
         Jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
                     + " SET delete_requested_at = NULL WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
-                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                for (SyncKey key : new TreeSet<>(keys)) {
                     statement.setString(1, key.crmName());
                     statement.setString(2, key.resourceType());
                     statement.setString(3, key.resourceId());
@@ -221,7 +222,7 @@ public class SyncStateStore {
         Jdbc.work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("DELETE FROM crm_synchronisations"
                     + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? AND delete_requested_at IS NOT NULL")) {
-                for (SyncKey key : new java.util.TreeSet<>(keys)) {
+                for (SyncKey key : new TreeSet<>(keys)) {
                     statement.setString(1, key.crmName());
                     statement.setString(2, key.resourceType());
                     statement.setString(3, key.resourceId());

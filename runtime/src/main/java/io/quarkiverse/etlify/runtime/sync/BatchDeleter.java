@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.runtime.sync;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,7 @@ public class BatchDeleter {
         Transactions.requireNone("CRM delete");
         BatchOutcome outcome = new BatchOutcome();
         List<String> revived = new ArrayList<>();
-        Map<String, String> crmIds = new java.util.LinkedHashMap<>();
+        Map<String, String> crmIds = new LinkedHashMap<>();
         List<String> claimed = QuarkusTransaction.requiringNew().call(() -> {
             Set<String> taken = claims.claim(crm.name(), mapping.resourceType(), resourceIds, owner, crm.claimLease());
             List<String> mine = resourceIds.stream().filter(taken::contains).toList();
