@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
  * &#64;Entity
  * &#64;Etlified(crm = "hubspot", objectType = "contacts", idProperty = "email",
  *           serializer = UserSerializer.class, dependencies = {"company", "investments"},
- *           syncDependencies = "company", syncIf = UserHasEmail.class, staleScope = "{e}.active = true")
+ *           syncDependencies = "company", syncIf = UserHasEmail.class, staleScope = "{e}.active = true",
+ *           syncOnChange = true, onDelete = OnDelete.DELETE)
  * public class User extends PanacheEntity { ... }
  * </pre>
  */
@@ -74,6 +75,24 @@ public @interface Etlified {
      * attribute, else one named {@code updatedAt}.
      */
     String updatedAt() default "";
+
+    /**
+     * Whether changes flushed through Hibernate request syncs by themselves: every insert or update of this
+     * entity, and every insert, update or delete of an entity reached through {@link #dependencies()} (a child
+     * added to or removed from a to-many collection included), records a durable sync request for the records
+     * concerned in the writing transaction, exactly as {@code sync(entity)} does: rolled back with it, collapsed
+     * per record, performed after commit through the mapping's dispatcher. Writes that bypass Hibernate (bulk
+     * JPQL or SQL updates, other applications) are not seen: the stale finder of batch syncs catches them.
+     * {@code false} by default: records are synced when the application asks, or by batch syncs.
+     */
+    boolean syncOnChange() default false;
+
+    /**
+     * What deleting an entity through Hibernate does to its CRM record: {@link OnDelete#KEEP} (the default, as in
+     * the gem) leaves it; {@link OnDelete#DELETE} queues a durable CRM delete, by the CRM id kept in the record's
+     * sync row, in the deleting transaction. Independent of {@link #syncOnChange()}.
+     */
+    OnDelete onDelete() default OnDelete.KEEP;
 
     /** Container of repeated {@link Etlified} annotations. */
     @Documented

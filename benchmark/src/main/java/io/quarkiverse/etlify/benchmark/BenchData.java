@@ -28,7 +28,7 @@ class BenchData {
      */
     void seed(int users, int perUser, int companies) {
         sql("TRUNCATE bench_user_tags, bench_investments, bench_users, bench_tags, bench_companies RESTART IDENTITY");
-        sql("TRUNCATE crm_synchronisations, etlify_pending_syncs");
+        sql("TRUNCATE crm_synchronisations, etlify_pending_syncs, etlify_sync_inbox");
         sql("INSERT INTO bench_companies (name, updated_at) SELECT 'Company ' || g, now() - g * INTERVAL '1 minute'"
                 + " FROM generate_series(1, " + companies + ") g");
         sql("INSERT INTO bench_tags (name, updated_at) SELECT 'tag ' || g, now() - g * INTERVAL '1 minute'"

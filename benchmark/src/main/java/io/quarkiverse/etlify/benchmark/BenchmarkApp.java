@@ -36,9 +36,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,g,d,e}) and prints one figure per line.
- * a, b, c and f share a data set of {@code bench.contacts} users; g has its own ({@link LaneScenario#users()});
- * d and e share one of {@code bench.users} users.
+ * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,g,h,i,d,e}) and prints one figure per
+ * line. a, b, c and f share a data set of {@code bench.contacts} users; g has its own ({@link LaneScenario#users()});
+ * h and i their own accounts ({@link ChangeScenarios}); d and e share one of {@code bench.users} users.
  */
 public class BenchmarkApp implements QuarkusApplication {
 
@@ -62,8 +62,11 @@ public class BenchmarkApp implements QuarkusApplication {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ChangeScenarios changes;
+
     private final Set<String> scenarios = new LinkedHashSet<>(
-            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,g,d,e").toLowerCase().split("\\s*,\\s*")));
+            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,g,h,i,d,e").toLowerCase().split("\\s*,\\s*")));
     private final int contacts = Integer.getInteger("bench.contacts", 10_000);
     private final int users = Integer.getInteger("bench.users", 1_000_000);
     private Statements statements;
@@ -92,6 +95,12 @@ public class BenchmarkApp implements QuarkusApplication {
         if (scenarios.contains("g")) {
             data.seed(lanes.users(), 1, 100);
             lanes.run();
+        }
+        if (scenarios.contains("h")) {
+            changes.latency();
+        }
+        if (scenarios.contains("i")) {
+            changes.writeThroughput();
         }
         if (scenarios.contains("d")) {
             ensureBigDataSet();
@@ -263,12 +272,17 @@ public class BenchmarkApp implements QuarkusApplication {
     }
 
     static Map<String, Instant> firstReceived(List<RecordedRequest> requests) {
+        return firstReceived(requests, EMAIL);
+    }
+
+    /** When the sandbox first received a successful request naming each e-mail {@code email} matches (group 1). */
+    static Map<String, Instant> firstReceived(List<RecordedRequest> requests, Pattern email) {
         Map<String, Instant> first = new HashMap<>();
         for (RecordedRequest request : requests) {
             if (request.body() == null || request.status() < 200 || request.status() >= 300) {
                 continue;
             }
-            Matcher matcher = EMAIL.matcher(request.body());
+            Matcher matcher = email.matcher(request.body());
             while (matcher.find()) {
                 first.merge(matcher.group(1), request.timestamp(), (a, b) -> a.isBefore(b) ? a : b);
             }

@@ -11,7 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts what the benchmark runs against — PostgreSQL (embedded unless {@code QUARKUS_DATASOURCE_JDBC_URL} is set)
- * and four HubSpot sandboxes on free ports — points the application at them through system properties, then runs
+ * and five HubSpot sandboxes on free ports — points the application at them through system properties, then runs
  * {@link BenchmarkApp}.
  */
 @QuarkusMain
@@ -24,6 +24,7 @@ public class BenchmarkMain {
     static HubSpotSandbox fast;
     static HubSpotSandbox live;
     static HubSpotSandbox lanes;
+    static HubSpotSandbox onchange;
 
     /**
      * Whether the sandboxes check each request against HubSpot's contracts as it arrives; by default
@@ -51,8 +52,11 @@ public class BenchmarkMain {
         point("fast", fast);
         lanes = HubSpotSandbox.builder().accessToken(TOKEN).rateLimit(maxRequests, period)
                 .validateContracts(contractsInline).build().start();
+        onchange = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(contractsInline)
+                .requestLogCapacity(200_000).build().start();
         point("live", live);
         point("lanes", lanes);
+        point("onchange", onchange);
         // exits the JVM with BenchmarkApp's code; the sandboxes' threads are daemons, PostgreSQL stops in a hook
         Quarkus.run(BenchmarkApp.class, args);
     }

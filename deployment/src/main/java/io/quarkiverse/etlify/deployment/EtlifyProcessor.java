@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.etlify.OnDelete;
 import io.quarkiverse.etlify.runtime.EtlifyBeans;
 import io.quarkiverse.etlify.runtime.EtlifyHibernateIntegration;
 import io.quarkiverse.etlify.runtime.EtlifyRecorder;
@@ -15,6 +16,7 @@ import io.quarkiverse.etlify.runtime.config.EtlifyBuildTimeConfig;
 import io.quarkiverse.etlify.runtime.hubspot.HubSpotBeans;
 import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.onchange.OnChangeBeans;
 import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.runtime.state.EtlifyMigrations;
 import io.quarkiverse.etlify.runtime.state.EtlifyTablesFilter;
@@ -77,6 +79,12 @@ class EtlifyProcessor {
         indexed.produce(new AdditionalIndexedClassesBuildItem(AirtableBeans.CLIENT_INTERFACE));
         reflection.produce(ReflectiveClassBuildItem.builder(AirtableBeans.JSON_TYPES).constructors().methods()
                 .fields().build());
+    }
+
+    /** Hibernate ORM instantiates the integrator adding the change listener by its name (META-INF/services). */
+    @BuildStep
+    ReflectiveClassBuildItem changeListenerIntegrator() {
+        return ReflectiveClassBuildItem.builder(OnChangeBeans.INTEGRATOR).constructors().build();
     }
 
     @BuildStep
@@ -149,6 +157,43 @@ class EtlifyProcessor {
         }
         recorder.prepareSchema(dataSource.name(), dataSource.dbKind(), config.persistenceUnit());
         return new JdbcDataSourceSchemaReadyBuildItem(List.of(dataSource.name()));
+    }
+
+    /**
+     * Sync on change writes its requests in the transaction that changes an entity: an entity watched for changes
+     * ({@code syncOnChange}, {@code onDelete = DELETE}) must live on the datasource of Etlify's state, or every write of
+     * it would need a transaction spanning two datasources.
+     */
+    @BuildStep
+    void checkWatchedEntitiesShareTheStateDataSource(EtlifyBuildTimeConfig config, EtlifyMappingsBuildItem mappings,
+            List<PersistenceUnitDescriptorBuildItem> persistenceUnits, List<JdbcDataSourceBuildItem> dataSources,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        StateDataSource state = stateDataSource(config, persistenceUnits, dataSources, new ArrayList<>());
+        if (state == null) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (EntityMapping mapping : mappings.mappings()) {
+            if (!mapping.isSyncOnChange() && mapping.getOnDelete() != OnDelete.DELETE) {
+                continue;
+            }
+            persistenceUnits.stream()
+                    .filter(unit -> unit.getManagedClassNames().contains(mapping.getEntityClass()))
+                    .filter(unit -> !unit.getConfig().getDataSource().orElse(DEFAULT_DATASOURCE).equals(state.name()))
+                    .forEach(unit -> problems.add("@Etlified(crm = \"" + mapping.getCrm() + "\", "
+                            + (mapping.isSyncOnChange() ? "syncOnChange = true" : "onDelete = DELETE") + ") on "
+                            + mapping.getEntityClass() + ": the entity belongs to persistence unit "
+                            + unit.getPersistenceUnitName() + " (datasource "
+                            + unit.getConfig().getDataSource().orElse(DEFAULT_DATASOURCE) + "), Etlify's state to "
+                            + config.persistenceUnit() + " (datasource " + state.name() + "); the requests are written"
+                            + " in the transaction that changes the entity, which cannot span two datasources: keep"
+                            + " both on one datasource (quarkus.etlify.persistence-unit) or leave syncOnChange and"
+                            + " onDelete out of this mapping"));
+        }
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(problems.stream()
+                    .map(problem -> (Throwable) new ConfigurationException("Etlify: " + problem)).toList()));
+        }
     }
 
     /** The datasource holding Etlify's state, or null after adding why quarkus.etlify.persistence-unit is wrong. */

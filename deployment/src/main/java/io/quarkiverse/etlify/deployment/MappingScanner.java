@@ -21,6 +21,7 @@ import org.jboss.jandex.MethodInfo;
 import org.jboss.jandex.Type;
 import org.jboss.jandex.TypeVariable;
 
+import io.quarkiverse.etlify.OnDelete;
 import io.quarkiverse.etlify.runtime.mapping.EntityMapping;
 
 /**
@@ -164,7 +165,8 @@ final class MappingScanner {
         updateTimeAttributes.put(entity.name().toString(), updatedAt);
         mappings.add(new EntityMapping(entity.name().toString(), entityName(entity), crm, objectType,
                 stringValue(annotation, "idProperty"), serializer.name().toString(), guard, dispatcher, staleScope,
-                dependencies, syncDependencies, idAttribute, updatedAt));
+                dependencies, syncDependencies, idAttribute, updatedAt, booleanValue(annotation, "syncOnChange"),
+                onDelete(annotation)));
     }
 
     private String entityName(ClassInfo entity) {
@@ -414,6 +416,16 @@ final class MappingScanner {
     private static String stringValue(AnnotationInstance annotation, String name) {
         AnnotationValue value = annotation.value(name);
         return value == null ? "" : value.asString().trim();
+    }
+
+    private static boolean booleanValue(AnnotationInstance annotation, String name) {
+        AnnotationValue value = annotation.value(name);
+        return value != null && value.asBoolean();
+    }
+
+    private static OnDelete onDelete(AnnotationInstance annotation) {
+        AnnotationValue value = annotation.value("onDelete");
+        return value == null ? OnDelete.KEEP : OnDelete.valueOf(value.asEnum());
     }
 
     private static List<String> stringList(AnnotationInstance annotation, String name) {

@@ -1,6 +1,7 @@
 package io.quarkiverse.etlify.it;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,14 @@ public class Fixtures {
             em.createNativeQuery("DELETE FROM investments").executeUpdate();
             em.createNativeQuery("DELETE FROM app_users").executeUpdate();
             em.createNativeQuery("DELETE FROM companies").executeUpdate();
+            for (String table : List.of("oc_referrals", "oc_investor_labels", "oc_investor_nicknames",
+                    "oc_investor_cards", "oc_pledges", "oc_investors", "oc_clubs", "oc_pools", "oc_labels",
+                    "oc_prospects")) {
+                em.createNativeQuery("DELETE FROM " + table).executeUpdate();
+            }
             em.createNativeQuery("DELETE FROM crm_synchronisations").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_pending_syncs").executeUpdate();
+            em.createNativeQuery("DELETE FROM etlify_sync_inbox").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_leases").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_crm_holds").executeUpdate();
             em.createNativeQuery("DELETE FROM etlify_claims").executeUpdate();

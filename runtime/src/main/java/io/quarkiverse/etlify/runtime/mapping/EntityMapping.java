@@ -2,6 +2,7 @@ package io.quarkiverse.etlify.runtime.mapping;
 
 import java.util.List;
 
+import io.quarkiverse.etlify.OnDelete;
 import io.quarkus.runtime.annotations.RecordableConstructor;
 
 /**
@@ -23,11 +24,14 @@ public final class EntityMapping {
     private final List<String> syncDependencies;
     private final String idAttribute;
     private final String updatedAtAttribute;
+    private final boolean syncOnChange;
+    private final OnDelete onDelete;
 
     @RecordableConstructor
     public EntityMapping(String entityClass, String entityName, String crm, String objectType, String idProperty,
             String serializerClass, String guardClass, String dispatcherClass, String staleScope,
-            List<String> dependencies, List<String> syncDependencies, String idAttribute, String updatedAtAttribute) {
+            List<String> dependencies, List<String> syncDependencies, String idAttribute, String updatedAtAttribute,
+            boolean syncOnChange, OnDelete onDelete) {
         this.entityClass = entityClass;
         this.entityName = entityName;
         this.crm = crm;
@@ -41,6 +45,8 @@ public final class EntityMapping {
         this.syncDependencies = List.copyOf(syncDependencies);
         this.idAttribute = idAttribute;
         this.updatedAtAttribute = updatedAtAttribute;
+        this.syncOnChange = syncOnChange;
+        this.onDelete = onDelete;
     }
 
     /** Fully qualified name of the class carrying the annotation. */
@@ -99,6 +105,16 @@ public final class EntityMapping {
 
     public String getUpdatedAtAttribute() {
         return updatedAtAttribute;
+    }
+
+    /** Whether changes flushed through Hibernate request syncs ({@code @Etlified(syncOnChange)}). */
+    public boolean isSyncOnChange() {
+        return syncOnChange;
+    }
+
+    /** What deleting the entity through Hibernate does to its CRM record. */
+    public OnDelete getOnDelete() {
+        return onDelete;
     }
 
     /** The id property, {@code null} for none. */

@@ -24,6 +24,8 @@ import io.quarkiverse.etlify.runtime.crm.DaemonThreads;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
 import io.quarkiverse.etlify.runtime.state.Holders;
+import io.quarkiverse.etlify.runtime.sync.BatchDeleter;
+import io.quarkiverse.etlify.runtime.sync.BatchDeleter.Deletes;
 import io.quarkiverse.etlify.runtime.sync.BatchOutcome;
 import io.quarkiverse.etlify.runtime.sync.BatchSynchronizer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -31,7 +33,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The durable queue's workers: per enabled CRM, {@code queue.concurrency} threads claim due requests
- * in batches, sync them through the {@link BatchSynchronizer} (grouped by mapping) and complete them;
+ * in batches, sync them through the {@link BatchSynchronizer} (grouped by mapping; the CRM deletes that
+ * {@code onDelete = DELETE} queued through the {@link BatchDeleter}) and complete them;
  * failing records are retried with exponential back-off until they reach {@code max-sync-errors};
  * records the CRM could not take are retried, uncounted, once it said it would take requests again.
  * A crashed worker's claims become claimable again when their lease expires.
@@ -59,6 +62,9 @@ public class QueueWorkers {
 
     @Inject
     QueueSignal signal;
+
+    @Inject
+    BatchDeleter deleter;
 
     private final List<ExecutorService> pools = new ArrayList<>();
     private volatile boolean running;
@@ -105,8 +111,20 @@ public class QueueWorkers {
         }
     }
 
+    /**
+     * Claims and performs one batch of a CRM's due requests as {@code worker}, exactly as a worker of another instance
+     * of the application would (claims and leases are the database's). Meant for tools and tests.
+     *
+     * @return how many requests were claimed
+     */
+    public int performDue(String crmName, String worker) {
+        CrmRuntime crm = crms.find(crmName).orElseThrow(() -> new IllegalArgumentException("No enabled CRM " + crmName));
+        return runOnce(crm, config.crm().get(crmName).queue(), worker);
+    }
+
     /** Claims and performs one batch of requests; returns how many were claimed. */
     int runOnce(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker) {
+        requests.fold(crm.name());
         List<ClaimedRequest> claimed = requests.claim(crm.name(), worker, queue.batchSize(), queue.lease());
         Map<String, List<ClaimedRequest>> byType = new LinkedHashMap<>();
         claimed.forEach(request -> byType.computeIfAbsent(request.resourceType(), t -> new ArrayList<>()).add(request));
@@ -123,8 +141,27 @@ public class QueueWorkers {
             requests.complete(crm.name(), batch, worker);
             return;
         }
+        List<ClaimedRequest> deletes = batch.stream().filter(ClaimedRequest::delete).toList();
+        if (!deletes.isEmpty()) {
+            Deletes deleted = deleter.delete(crm, mapping, deletes.stream().map(ClaimedRequest::resourceId).toList(),
+                    worker);
+            settle(crm, queue, worker, deletes.stream().filter(request -> !deleted.revived().contains(request.resourceId()))
+                    .toList(), deleted.outcome());
+            // records that exist again: their request is a sync now
+            batch = batch.stream().filter(request -> !request.delete() || deleted.revived().contains(request.resourceId()))
+                    .toList();
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         BatchOutcome outcome = synchronizer.sync(crm, mapping,
                 batch.stream().map(request -> mapping.parseId(request.resourceId())).toList(), false, worker);
+        settle(crm, queue, worker, batch, outcome);
+    }
+
+    /** Completes the requests done, and leaves the others due again later (back-off, or once the CRM takes requests). */
+    private void settle(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker, List<ClaimedRequest> batch,
+            BatchOutcome outcome) {
         List<ClaimedRequest> done = new ArrayList<>();
         List<ClaimedRequest> deferred = new ArrayList<>();
         Map<Duration, List<ClaimedRequest>> failed = new LinkedHashMap<>();

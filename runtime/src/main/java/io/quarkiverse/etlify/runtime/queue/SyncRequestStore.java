@@ -12,11 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkiverse.etlify.runtime.state.Jdbc;
+import io.quarkiverse.etlify.runtime.state.SyncInbox;
+import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncLane;
+import io.quarkiverse.etlify.runtime.state.SyncStateStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -25,6 +30,41 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 class SyncRequestStore {
+
+    /** Inbox requests taken per transaction when folding. */
+    static final int FOLD_BATCH = 5_000;
+
+    @Inject
+    SyncInbox inbox;
+
+    @Inject
+    SyncStateStore rows;
+
+    /**
+     * Moves a CRM's requests recorded by sync on change ({@link SyncInbox}) onto the sync rows, collapsed per record,
+     * in the urgent lane; the delete requests mark their rows too. Short transactions of up to {@value #FOLD_BATCH}.
+     *
+     * @return how many inbox requests were folded
+     */
+    int fold(String crm) {
+        int folded = 0;
+        while (true) {
+            int taken = QuarkusTransaction.requiringNew().call(() -> {
+                List<SyncInbox.Entry> entries = inbox.take(crm, FOLD_BATCH);
+                Set<SyncKey> syncs = new TreeSet<>();
+                Set<SyncKey> deletes = new TreeSet<>();
+                entries.forEach(entry -> (entry.delete() ? deletes : syncs).add(entry.key()));
+                syncs.removeAll(deletes);
+                rows.requestSync(syncs, SyncLane.URGENT);
+                rows.requestDeletes(deletes);
+                return entries.size();
+            });
+            folded += taken;
+            if (taken < FOLD_BATCH) {
+                return folded;
+            }
+        }
+    }
 
     /**
      * Claims up to {@code limit} due requests of a CRM for {@code lease}: the urgent lane's first, in request
@@ -68,7 +108,7 @@ class SyncRequestStore {
         }
         // rows this transaction locked already are not skipped by SKIP LOCKED: they are excluded by id
         try (PreparedStatement select = connection.prepareStatement("SELECT id, resource_type, resource_id,"
-                + " sync_requested_at, error_count FROM crm_synchronisations"
+                + " sync_requested_at, error_count, delete_requested_at FROM crm_synchronisations"
                 + " WHERE crm_name = ? AND sync_requested_at IS NOT NULL"
                 + " AND (claimed_until IS NULL OR claimed_until < CURRENT_TIMESTAMP)"
                 + " AND (next_attempt_at IS NULL OR next_attempt_at <= CURRENT_TIMESTAMP)"
@@ -84,7 +124,7 @@ class SyncRequestStore {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     due.put(rs.getLong(1), new ClaimedRequest(rs.getString(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class), rs.getInt(5)));
+                            rs.getObject(4, OffsetDateTime.class), rs.getInt(5), rs.getObject(6) != null));
                 }
             }
         }

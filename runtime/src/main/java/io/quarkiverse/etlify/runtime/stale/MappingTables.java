@@ -72,8 +72,17 @@ record MappingTables(Class<?> idType, Relation records, String idColumn, String 
      * One join of a path: {@code relation} joined to the step before it (the record, for the first step).
      *
      * @param multiplies whether a row of the step before may match several rows of {@code relation}
+     * @param entity the entity class whose rows {@code relation} holds; {@code null} for a join table or a
+     *        collection table
+     * @param idColumn the id column of {@code entity}; {@code null} without entity or for a multi-column id
+     * @param collectionRole the Hibernate role of the collection this step follows (a one-to-many, a join table, an
+     *        element collection), whose owner is the step before; {@code null} for a to-one and for the far side of
+     *        a join table
+     * @param parentAttribute the to-one attribute of {@code entity} holding the link to the step before, when that
+     *        link is a foreign key of this step's table to the step before's id; {@code null} otherwise
      */
-    record Step(Relation relation, List<ColumnPair> on, boolean multiplies) {
+    record Step(Relation relation, List<ColumnPair> on, boolean multiplies, Class<?> entity, String idColumn,
+            String collectionRole, String parentAttribute) {
     }
 
     /** A join condition: {@code near}, a column of the step before, equals {@code far}, a column of this step. */

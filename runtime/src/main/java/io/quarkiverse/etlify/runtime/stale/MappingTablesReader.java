@@ -96,9 +96,10 @@ final class MappingTablesReader {
                     throw unsupported(where, name + " is a to-one association through a join table or a secondary"
                             + " table, which the stale finder does not read: map it with a join column of the entity's table");
                 }
-                steps.add(new Step(relation(target, Set.of(), where),
-                        keyHere ? pairs(fk.getKeyPart(), fk.getTargetPart()) : pairs(fk.getTargetPart(), fk.getKeyPart()),
-                        !keyHere));
+                List<ColumnPair> on = keyHere ? pairs(fk.getKeyPart(), fk.getTargetPart())
+                        : pairs(fk.getTargetPart(), fk.getKeyPart());
+                steps.add(new Step(relation(target, Set.of(), where), on, !keyHere, javaClass(target), singleIdColumn(target),
+                        null, keyHere ? null : parentAttribute(target, on, current)));
                 current = target;
             } else if (attribute instanceof PluralAttributeMapping plural) {
                 if (plural.hasWhereRestrictions() || plural.getSoftDeleteMapping() != null) {
@@ -109,21 +110,25 @@ final class MappingTablesReader {
                 List<ColumnPair> toCollection = pairs(key.getTargetPart(), key.getKeyPart());
                 CollectionPart element = plural.getElementDescriptor();
                 String collectionTable = plural.getSeparateCollectionTable();
+                String role = plural.getCollectionDescriptor().getRole();
                 if (collectionTable == null && element instanceof EntityCollectionPart child) {
+                    EntityMappingType parent = current;
                     current = child.getAssociatedEntityMappingType();
-                    steps.add(new Step(relation(current, Set.of(), where), toCollection, true));
+                    steps.add(new Step(relation(current, Set.of(), where), toCollection, true, javaClass(current),
+                            singleIdColumn(current), role, parentAttribute(current, toCollection, parent)));
                 } else if (element instanceof ManyToManyCollectionPart target) {
-                    steps.add(new Step(new Table(collectionTable), toCollection, true));
+                    steps.add(new Step(new Table(collectionTable), toCollection, true, null, null, role, null));
                     ForeignKeyDescriptor fk = target.getForeignKeyDescriptor();
                     boolean keyInCollection = fk.getKeyTable().equals(collectionTable);
                     current = target.getAssociatedEntityMappingType();
                     steps.add(new Step(relation(current, Set.of(), where), keyInCollection
                             ? pairs(fk.getKeyPart(), fk.getTargetPart())
-                            : pairs(fk.getTargetPart(), fk.getKeyPart()), false));
+                            : pairs(fk.getTargetPart(), fk.getKeyPart()), false, javaClass(current),
+                            singleIdColumn(current), null, null));
                 } else if (collectionTable != null && !(element instanceof EntityCollectionPart)
                         && i == segments.length - 1) {
                     // an element collection: its rows are the values reached
-                    steps.add(new Step(new Table(collectionTable), toCollection, true));
+                    steps.add(new Step(new Table(collectionTable), toCollection, true, null, null, role, null));
                     elementColumns = columns(element);
                     current = null;
                 } else {
@@ -144,6 +149,35 @@ final class MappingTablesReader {
             time = attribute == null ? null : updateTimeColumn(current, attribute, where);
         }
         return new Path(path, List.copyOf(steps), time, elementColumns);
+    }
+
+    /**
+     * The to-one attribute of {@code child} whose foreign key is the link {@code on} from {@code parent} to it, when
+     * the link leads to the parent's id; {@code null} when none (a unidirectional one-to-many's key has no attribute).
+     */
+    private static String parentAttribute(EntityMappingType child, List<ColumnPair> on, EntityMappingType parent) {
+        if (!on.stream().map(ColumnPair::near).toList().equals(columns(parent.getIdentifierMapping()))) {
+            return null;
+        }
+        List<String> keyColumns = on.stream().map(ColumnPair::far).toList();
+        for (int i = 0; i < child.getNumberOfAttributeMappings(); i++) {
+            AttributeMapping attribute = child.getAttributeMapping(i);
+            if (attribute instanceof ToOneAttributeMapping toOne
+                    && toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY
+                    && columns(toOne.getForeignKeyDescriptor().getKeyPart()).equals(keyColumns)) {
+                return toOne.getAttributeName();
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> javaClass(EntityMappingType type) {
+        return type.getJavaType().getJavaTypeClass();
+    }
+
+    private static String singleIdColumn(EntityMappingType type) {
+        List<String> columns = columns(type.getIdentifierMapping());
+        return columns.size() == 1 ? columns.get(0) : null;
     }
 
     private String updateTimeColumn(EntityMappingType type, String attribute, String where) {

@@ -247,7 +247,7 @@ final class StaleSqlWriter {
         sql.append(" GROUP BY " + ownerKey + ") " + alias + " ON " + alias + ".owner_id = " + ownerId);
     }
 
-    private static String condition(Step step, String previous, String alias) {
+    static String condition(Step step, String previous, String alias) {
         List<String> equalities = new ArrayList<>();
         for (ColumnPair pair : step.on()) {
             equalities.add(alias + "." + pair.far() + " = " + previous + "." + pair.near());
@@ -277,7 +277,7 @@ final class StaleSqlWriter {
     }
 
     /** A relation as a {@code FROM} item: a table name, or a parenthesized query. */
-    private static String from(Relation relation) {
+    static String from(Relation relation) {
         if (relation instanceof Table table) {
             return table.name();
         }

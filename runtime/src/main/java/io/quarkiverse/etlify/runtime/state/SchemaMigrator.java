@@ -67,6 +67,7 @@ public final class SchemaMigrator {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             int pending = statement.executeUpdate("DELETE FROM etlify_pending_syncs");
+            statement.executeUpdate("DELETE FROM etlify_sync_inbox");
             int synced = statement.executeUpdate("DELETE FROM crm_synchronisations");
             LOG.infof("Etlify cleared the sync state of %d record(s) and %d buffered sync(s) in datasource %s: the"
                     + " application's tables are dropped at start (%s)", synced, pending, dataSourceName, reason);

@@ -50,14 +50,14 @@ public enum SqlDialect {
         }
 
         @Override
-        String upsertSyncRow(String updateSet) {
+        String upsertSyncRow(String updateSet, String updateWhen) {
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + placeholders() + ") ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
-                    + updateSet.replace("{new}", "EXCLUDED");
+                    + updateSet.replace("{new}", "EXCLUDED") + where(updateWhen);
         }
 
         @Override
-        String upsertSyncRows(String updateSet) {
+        String upsertSyncRows(String updateSet, String updateWhen) {
             // one statement for many rows: the varying columns bound as arrays, the time once
             return "INSERT INTO crm_synchronisations AS old (" + String.join(", ", SYNC_COLUMNS) + ")"
                     + " SELECT r.crm_name, r.resource_type, r.resource_id, r.crm_id, r.last_digest, t.now,"
@@ -69,7 +69,11 @@ public enum SqlDialect {
                     + " CAST(? AS SMALLINT[])) AS r(crm_name, resource_type, resource_id, crm_id, last_digest,"
                     + " source_watermark, last_error, error_count, source_dependency_count, sync_requested_at, sync_lane)"
                     + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
-                    + updateSet.replace("{new}", "EXCLUDED");
+                    + updateSet.replace("{new}", "EXCLUDED") + where(updateWhen);
+        }
+
+        private static String where(String updateWhen) {
+            return updateWhen == null ? "" : " WHERE " + updateWhen.replace("{new}", "EXCLUDED");
         }
 
         @Override
@@ -146,11 +150,12 @@ public enum SqlDialect {
         }
 
         @Override
-        String upsertSyncRow(String updateSet) {
+        String upsertSyncRow(String updateSet, String updateWhen) {
             return "MERGE INTO crm_synchronisations old USING (VALUES (" + typedPlaceholders() + ")) AS new_row("
                     + String.join(", ", SYNC_COLUMNS) + ") ON old.crm_name = new_row.crm_name"
                     + " AND old.resource_type = new_row.resource_type AND old.resource_id = new_row.resource_id"
-                    + " WHEN MATCHED THEN UPDATE SET " + updateSet.replace("{new}", "new_row")
+                    + " WHEN MATCHED" + (updateWhen == null ? "" : " AND " + updateWhen.replace("{new}", "new_row"))
+                    + " THEN UPDATE SET " + updateSet.replace("{new}", "new_row")
                     + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", SYNC_COLUMNS) + ") VALUES ("
                     + String.join(", ", SYNC_COLUMNS.stream().map(c -> "new_row." + c).toList()) + ")";
         }
@@ -270,13 +275,21 @@ public enum SqlDialect {
      * Inserts a sync row or, when one exists for the same (crm, type, id), updates it with
      * {@code updateSet}, in which {@code old.} names the existing row and {@code {new}.} the inserted values.
      */
-    abstract String upsertSyncRow(String updateSet);
+    String upsertSyncRow(String updateSet) {
+        return upsertSyncRow(updateSet, null);
+    }
 
     /**
-     * Like {@link #upsertSyncRow}, for many rows at once: the time bound first, then one array per
+     * Like {@link #upsertSyncRow(String)}; an existing row is left untouched (no new row version) unless
+     * {@code updateWhen} holds, a condition written like {@code updateSet}; {@code null} for always.
+     */
+    abstract String upsertSyncRow(String updateSet, String updateWhen);
+
+    /**
+     * Like {@link #upsertSyncRow(String, String)}, for many rows at once: the time bound first, then one array per
      * column of {@link #SYNC_ARRAY_COLUMNS}; {@code null} when the database takes them one by one.
      */
-    String upsertSyncRows(String updateSet) {
+    String upsertSyncRows(String updateSet, String updateWhen) {
         return null;
     }
 

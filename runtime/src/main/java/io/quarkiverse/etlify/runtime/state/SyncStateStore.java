@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,11 @@ public class SyncStateStore {
     private static final String REQUESTED = "sync_requested_at = {new}.sync_requested_at,"
             + " sync_lane = CASE WHEN old.sync_requested_at IS NOT NULL AND old.sync_lane < {new}.sync_lane"
             + " THEN old.sync_lane ELSE {new}.sync_lane END, updated_at = {new}.updated_at";
+    // a request pending in the same lane or a more urgent one, that no worker holds, already covers a new one: the
+    // row is left as it is (no row version, no index entry written) and keeps its turn; a claimed row is re-requested,
+    // so that its worker's completion keeps the newer request
+    private static final String REQUESTED_UNLESS_PENDING = "NOT (old.sync_requested_at IS NOT NULL"
+            + " AND old.claimed_by IS NULL AND old.sync_lane <= {new}.sync_lane)";
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
     private static final int ARRAY_CHUNK = 5_000;
@@ -165,7 +171,66 @@ public class SyncStateStore {
     /** Records durable sync requests in a lane of the queue (one row per record: repeated requests collapse). */
     public void requestSync(Collection<SyncKey> keys, SyncLane lane) {
         OffsetDateTime now = Jdbc.now();
-        write(REQUESTED, keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
+        write(REQUESTED, REQUESTED_UNLESS_PENDING,
+                keys.stream().map(key -> new RowValues(key, null, null, null, null, 0, now, lane)).toList());
+    }
+
+    /**
+     * Records durable requests to delete records from the CRM, in the urgent lane: the queue's workers delete each
+     * by the CRM id its sync row holds (or will hold, when a sync in flight writes it), then remove the row. A
+     * record without sync row gets one, so that a first sync still in flight cannot leave its CRM record behind.
+     */
+    public void requestDeletes(Collection<SyncKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        requestSync(keys, SyncLane.URGENT);
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET delete_requested_at = ? WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                OffsetDateTime now = Jdbc.now();
+                for (SyncKey key : new TreeSet<>(keys)) {
+                    statement.setObject(1, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                    statement.setString(2, key.crmName());
+                    statement.setString(3, key.resourceType());
+                    statement.setString(4, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Withdraws the delete requests of records that exist again: their requests become syncs. */
+    public void cancelDeletes(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations"
+                    + " SET delete_requested_at = NULL WHERE crm_name = ? AND resource_type = ? AND resource_id = ?")) {
+                for (SyncKey key : new TreeSet<>(keys)) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
+    }
+
+    /** Removes the sync rows of records deleted from the CRM, unless their delete request was withdrawn meanwhile. */
+    public void removeDeleted(Collection<SyncKey> keys) {
+        Jdbc.work(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("DELETE FROM crm_synchronisations"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? AND delete_requested_at IS NOT NULL")) {
+                for (SyncKey key : new TreeSet<>(keys)) {
+                    statement.setString(1, key.crmName());
+                    statement.setString(2, key.resourceType());
+                    statement.setString(3, key.resourceId());
+                    statement.addBatch();
+                }
+                return statement.executeBatch().length;
+            }
+        });
     }
 
     /** Forgets the digests of records so that their next sync calls the CRM whatever the payload. */
@@ -200,6 +265,10 @@ public class SyncStateStore {
     }
 
     private void write(String updateSet, List<RowValues> rows) {
+        write(updateSet, null, rows);
+    }
+
+    private void write(String updateSet, String updateWhen, List<RowValues> rows) {
         if (rows.isEmpty()) {
             return;
         }
@@ -209,14 +278,14 @@ public class SyncStateStore {
         Jdbc.work(connection -> {
             SqlDialect dialect = Jdbc.dialect(connection);
             OffsetDateTime now = Jdbc.now();
-            String many = dialect.upsertSyncRows(updateSet);
+            String many = dialect.upsertSyncRows(updateSet, updateWhen);
             if (many != null && sorted.size() > 1) {
                 for (int from = 0; from < sorted.size(); from += ARRAY_CHUNK) {
                     writeArrays(connection, many, sorted.subList(from, Math.min(sorted.size(), from + ARRAY_CHUNK)), now);
                 }
                 return sorted.size();
             }
-            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet))) {
+            try (PreparedStatement statement = connection.prepareStatement(dialect.upsertSyncRow(updateSet, updateWhen))) {
                 for (RowValues row : sorted) {
                     bind(statement, row, now);
                     statement.addBatch();
