@@ -173,19 +173,24 @@ public enum SqlDialect {
                     + " WHEN NOT MATCHED THEN INSERT (crm_name, resource_type, resource_id, owner, claimed_until)"
                     + " VALUES (new_row.crm_name, new_row.resource_type, new_row.resource_id, new_row.owner,"
                     + " new_row.claimed_until)")) {
+                Set<String> claimed = new HashSet<>();
+                // one statement per record: H2's MERGE does not wait for a concurrent insert of the same key, it
+                // fails with a duplicate key, which means another owner claimed the record just now (H2 keeps the
+                // transaction usable after a failed statement)
                 for (String id : resourceIds) {
                     statement.setString(1, crmName);
                     statement.setString(2, resourceType);
                     statement.setString(3, id);
                     statement.setString(4, owner);
                     statement.setLong(5, leaseMillis);
-                    statement.addBatch();
-                }
-                int[] counts = statement.executeBatch();
-                Set<String> claimed = new HashSet<>();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        claimed.add(resourceIds.get(i));
+                    try {
+                        if (statement.executeUpdate() > 0) {
+                            claimed.add(id);
+                        }
+                    } catch (SQLException e) {
+                        if (!"23505".equals(e.getSQLState())) {
+                            throw e;
+                        }
                     }
                 }
                 return claimed;
