@@ -171,7 +171,9 @@ class CustomAdapterIsThrottledAndRetriedTest {
 
         etlify.crm("custom").resume();
         assertThat(etlify.crm("custom").state().isUsable()).isTrue();
-        assertThat(etlify.crm("custom").syncNow(lead)).isEqualTo(SyncResult.SYNCED);
+        // the deferred sync stayed requested: the queue's workers, woken by the resume, may send it first
+        assertThat(etlify.crm("custom").syncNow(lead)).isIn(SyncResult.SYNCED, SyncResult.NOT_MODIFIED);
+        assertThat(adapter.calls()).as("sent once after the resume").hasSize(before + 1);
     }
 
     private Lead lead(String email) {
