@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
@@ -171,11 +172,24 @@ class AdminConsoleTest {
     }
 
     private static String text(String selector) {
-        return browser.findElement(By.cssSelector(selector)).getText().trim();
+        return readFresh(() -> browser.findElement(By.cssSelector(selector)).getText().trim());
     }
 
     private static String attribute(String selector, String name) {
-        return browser.findElement(By.cssSelector(selector)).getDomAttribute(name);
+        return readFresh(() -> browser.findElement(By.cssSelector(selector)).getDomAttribute(name));
+    }
+
+    /** The auto-refresh may replace an element between finding and reading it: then it is found again. */
+    private static String readFresh(Supplier<String> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void waitUntil(Function<WebDriver, Boolean> condition) {
