@@ -3,87 +3,110 @@ package io.quarkiverse.etlify.demo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkiverse.etlify.BatchSync;
+import io.quarkiverse.etlify.CrmOperations;
 import io.quarkiverse.etlify.Etlify;
-import io.quarkiverse.etlify.RecordSyncState;
-import io.quarkiverse.etlify.hubspot.sandbox.CrmObject;
 import io.quarkiverse.etlify.hubspot.sandbox.EndpointKind;
 import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * Seeds a few records, syncs them into the CRM and prints what happened (started by {@link DemoMain}); then keeps
- * serving the admin console, printing its URL and credentials, until stopped.
+ * The living demo (started by {@link DemoMain}): seeds thousands of records, batch-syncs them while showing the
+ * progress, then lets {@link Activity} edit records so that changes flow to the CRM on their own, and serves the
+ * admin console until stopped.
  */
 public class DemoApp implements QuarkusApplication {
+
+    /** Stop waiting for the initial sync after this long without progress (e.g. a CRM refusing every record). */
+    private static final Duration STALL = Duration.ofSeconds(60);
 
     @Inject
     Etlify etlify;
 
     @Inject
+    DataSource dataSource;
+
+    @Inject
     ConsoleUser consoleUser;
 
+    @Inject
+    Activity activity;
+
+    @ConfigProperty(name = "demo.users", defaultValue = "10000")
+    int users;
+
+    @ConfigProperty(name = "demo.activity.interval", defaultValue = "400ms")
+    Duration activityInterval;
+
     @Override
-    public int run(String... args) {
-        List<User> users = QuarkusTransaction.requiringNew().call(DemoApp::seed);
-        var hubspot = etlify.crm("hubspot");
-
-        say("0. Ada's company has no CRM id yet, so her sync waits for it (syncDependencies):");
-        say("   %-28s -> %s", label(users.get(0)), hubspot.syncNow(users.get(0)));
-        say("   %-28s -> %s", "Company Capsens", hubspot.syncNow(users.get(0).company));
-
-        say("1. Sync of every user (the one without an e-mail is skipped by its guard):");
-        users.forEach(user -> say("   %-28s -> %s", label(user), hubspot.syncNow(user)));
-
-        say("2. Same data again: the digest matches, no CRM call:");
-        users.forEach(user -> say("   %-28s -> %s", label(user), hubspot.syncNow(user)));
-
-        User ada = users.get(0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            User managed = User.findById(ada.id);
-            managed.email = "ada.lovelace@capsens.eu";
-        });
-        say("3. Ada changes her e-mail: the same CRM contact is updated (its CRM id is known):");
-        say("   %-28s -> %s", "Ada <ada.lovelace@capsens.eu>", hubspot.syncNow(User.class, ada.id));
-
+    public int run(String... args) throws Exception {
+        DemoSeed.Size size = new DemoSeed.Size(users, Math.max(1, users / 10), 2);
         HubSpotSandbox sandbox = DemoMain.sandbox;
+        say("Etlify demo: users, companies and investments in an embedded H2 database, kept in sync with %s.",
+                sandbox == null ? "your HubSpot account" : "a local HubSpot sandbox at " + sandbox.baseUrl()
+                        + " (set " + DemoMain.TOKEN_VARIABLE + " to use your HubSpot account)");
+
+        long start = System.nanoTime();
+        DemoSeed.seed(dataSource, size);
+        say("1. Seeded %,d users, %,d companies and %,d investments in %.1f s, with plain SQL as data written before"
+                + " Etlify: Hibernate saw none of it.", size.users(), size.companies(), size.investments(), seconds(start));
+
+        say("2. Initial sync: etlify.batchSync(BatchSync.options()) finds every record stale and queues it; the"
+                + " queue's workers send them in batches of 100.");
+        initialSync(size.users() + size.companies());
         if (sandbox != null) {
-            say("4. What the local HubSpot sandbox now holds (%d requests: %s; contract violations: %d):",
-                    sandbox.totalRequests(), requestCounts(sandbox), sandbox.contractViolations().size());
-            for (String type : List.of("companies", "contacts")) {
-                sandbox.objects(type).forEach(object -> say("   %s %s %s", type, object.id(), ownProperties(object)));
-            }
-        } else {
-            say("4. The CRM ids HubSpot gave, as Etlify recorded them (see them in your HubSpot account):");
-            say("   %-28s -> %s", "Company Capsens", hubspot.syncState(ada.company).map(RecordSyncState::crmId)
-                    .orElse("not in the CRM"));
-            users.forEach(user -> say("   %-28s -> %s", label(user), hubspot.syncState(user)
-                    .map(state -> state.crmId() == null ? "not in the CRM" : state.crmId()).orElse("never synced")));
+            say("   The sandbox took %,d requests (%s); contract violations: %d.", sandbox.totalRequests(),
+                    requestCounts(sandbox), sandbox.contractViolations().size());
         }
 
-        say("5. Deleting Grace from the CRM: %s; once more: %s", hubspot.delete(users.get(1)), hubspot.delete(users.get(1)));
-
-        say("6. The admin console (CRMs, status, runs, failures, resync, dry run): %s", consoleUrl());
+        say("3. The admin console (CRMs, status, runs, failures, resync, dry run): %s", consoleUrl());
         say("   sign in as user %s, password %s (role %s; drawn at each start)", consoleUser.name(),
                 consoleUser.password(), consoleUser.role());
-        say("   Press Enter or Ctrl-C to stop the demo.");
+
+        say("4. Activity: every %d ms a user is renamed, gets an investment or raises one. No code calls sync():"
+                + " @Etlified(syncOnChange = true) sends each change. Press Enter or Ctrl-C to stop.",
+                activityInterval.toMillis());
+        activity.start(size.users(), activityInterval, LiveLine.onStandardOutput(Duration.ofSeconds(5)));
         stopOnEnter();
         Quarkus.waitForExit();
         return 0;
+    }
+
+    /** Queues every stale record, then follows the count of those still stale until none is left. */
+    private void initialSync(long total) throws InterruptedException {
+        long start = System.nanoTime();
+        etlify.batchSync(BatchSync.options());
+        CrmOperations crm = etlify.crm("hubspot");
+        LiveLine line = LiveLine.onStandardOutput(Duration.ofSeconds(2));
+        long stale = total;
+        long lastProgress = System.nanoTime();
+        while (stale > 0 && System.nanoTime() - lastProgress < STALL.toNanos()) {
+            Thread.sleep(500);
+            long now = crm.countStale(User.class) + crm.countStale(Company.class);
+            if (now < stale) {
+                lastProgress = System.nanoTime();
+            }
+            stale = now;
+            line.update(String.format("   synced %,d of %,d records · %,.0f records/s", total - stale, total,
+                    (total - stale) / seconds(start)));
+        }
+        line.finish(String.format("   synced %,d of %,d records in %.1f s · %,.0f records/s%s", total - stale, total,
+                seconds(start), (total - stale) / seconds(start),
+                stale == 0 ? "" : "; the rest failed or waits: see the console"));
     }
 
     /** The console's URL on the port the HTTP server got (Quarkus records it when the port is 0, i.e. free). */
@@ -111,46 +134,14 @@ public class DemoApp implements QuarkusApplication {
         reader.start();
     }
 
-    private static List<User> seed() {
-        Company capsens = new Company();
-        capsens.name = "Capsens";
-        capsens.domain = "capsens.eu";
-        capsens.persist();
-        List<User> users = List.of(user("ada@capsens.eu", "Ada", "Lovelace", capsens),
-                user("grace@capsens.eu", "Grace", "Hopper", capsens), user(null, "Anonymous", "Visitor", null));
-        Investment investment = new Investment();
-        investment.user = users.get(0);
-        investment.amount = new BigDecimal("2500.00");
-        investment.persist();
-        users.get(0).investments.add(investment);
-        return users;
-    }
-
-    private static User user(String email, String firstName, String lastName, Company company) {
-        User user = new User();
-        user.email = email;
-        user.firstName = firstName;
-        user.lastName = lastName;
-        user.company = company;
-        user.persist();
-        return user;
-    }
-
     /** Requests by endpoint, those made only, in the order of {@link EndpointKind}. */
     private static String requestCounts(HubSpotSandbox sandbox) {
         return new EnumMap<>(sandbox.requestCounts()).entrySet().stream().filter(count -> count.getValue() > 0)
                 .map(count -> count.getKey() + "=" + count.getValue()).collect(Collectors.joining(", "));
     }
 
-    /** The properties the serializers sent, without those HubSpot maintains. */
-    private static Map<String, String> ownProperties(CrmObject object) {
-        Map<String, String> own = new TreeMap<>(object.properties());
-        own.keySet().removeIf(name -> name.startsWith("hs_") || name.equals("createdate") || name.equals("lastmodifieddate"));
-        return own;
-    }
-
-    private static String label(User user) {
-        return user.firstName + " <" + user.email + ">";
+    private static double seconds(long since) {
+        return Math.max(1e-3, (System.nanoTime() - since) / 1e9);
     }
 
     private static void say(String format, Object... args) {

@@ -17,7 +17,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 @Entity
 @Table(name = "users")
 @Etlified(crm = "hubspot", objectType = "contacts", idProperty = "email", serializer = UserSerializer.class,
-        dependencies = { "company", "investments" }, syncDependencies = "company", syncIf = UserHasEmail.class)
+        dependencies = { "company", "investments" }, syncDependencies = "company", syncIf = UserHasEmail.class,
+        syncOnChange = true)
 public class User extends PanacheEntity {
 
     public String email;

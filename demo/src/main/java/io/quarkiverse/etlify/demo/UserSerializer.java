@@ -18,7 +18,11 @@ public class UserSerializer implements CrmSerializer<User> {
         payload.put("firstname", user.firstName);
         payload.put("lastname", user.lastName);
         payload.put("company", user.company == null ? null : user.company.name);
-        payload.put("total_invested", user.investments.stream().map(i -> i.amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        payload.put("total_invested", totalInvested(user));
         return payload;
+    }
+
+    static BigDecimal totalInvested(User user) {
+        return user.investments.stream().map(investment -> investment.amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }
