@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +33,8 @@ import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
 class CrmRecordConflicts {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Serialization failure (H2 reports its deadlocks so) and PostgreSQL's detected deadlock. */
+    private static final Set<String> DEADLOCK_VICTIM = Set.of("40001", "40P01");
     private static final String INDEX = "idx_crm_sync_on_crm_record";
     private static final int WRITES = 3;
 
@@ -95,25 +99,38 @@ class CrmRecordConflicts {
         requests.request(holders);
     }
 
-    /** Runs a transaction storing CRM ids again when another one stored one of them first, meanwhile. */
+    /**
+     * Runs a transaction storing CRM ids again when another one stored one of them first, meanwhile, or when the
+     * database rolled it back as a deadlock's victim (e.g. two queue workers, one writing a company's row and
+     * requesting the users buffered for it, the other buffering one of those users and requesting the company):
+     * the CRM took the records, so their rows are written again rather than the batch failing.
+     */
     static <T> T retryingWhenTaken(Supplier<T> write) {
         for (int attempt = 1;; attempt++) {
             try {
                 return write.get();
             } catch (RuntimeException e) {
-                if (attempt == WRITES || !isTaken(e)) {
+                if (attempt == WRITES || !isTaken(e) && !isDeadlockVictim(e)) {
                     throw e;
                 }
             }
         }
     }
 
+    private static boolean isDeadlockVictim(Throwable failure) {
+        return anySqlCause(failure, sql -> DEADLOCK_VICTIM.contains(sql.getSQLState()));
+    }
+
     private static boolean isTaken(Throwable failure) {
+        return anySqlCause(failure, sql -> UNIQUE_VIOLATION.equals(sql.getSQLState())
+                && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(INDEX));
+    }
+
+    private static boolean anySqlCause(Throwable failure, Predicate<SQLException> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             // a batched statement's exception carries the database's own as its next one
             for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(sql.getSQLState())
-                        && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(INDEX)) {
+                if (test.test(sql)) {
                     return true;
                 }
             }
