@@ -216,8 +216,10 @@ public class RateLimitPermitStore {
         if (granted != null) {
             return new Acquired(granted, Duration.ZERO, counted + 1);
         }
-        OffsetDateTime leaving = counted > 0 ? (OffsetDateTime) live.get(Math.max(0, counted - maxRequests))[1] : now;
-        return denied(now, leaving, window, counted);
+        if (!take) {
+            return new Acquired(null, Duration.ZERO, counted);
+        }
+        return denied(now, (OffsetDateTime) live.get(Math.max(0, counted - maxRequests))[1], window, counted);
     }
 
     private static Array array(Connection connection, String type, List<Object[]> permits, int column)
