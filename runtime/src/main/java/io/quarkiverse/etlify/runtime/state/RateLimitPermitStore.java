@@ -65,13 +65,14 @@ public class RateLimitPermitStore {
      * for, even under READ COMMITTED, where the statement's snapshot may predate that version; the
      * {@code UPDATE} then writes that same version), stamps the reported ends, prunes the permits out of
      * the window, records a new one when asked and there is room, and otherwise finds the permit that must
-     * leave the window before one is free (with max=5 and 5 counted, the oldest). No row for the CRM yet:
-     * the last column is 0, and nothing was done.
+     * leave the window before one is free (with max=5 and 5 counted, the oldest). The clock is read once the lock
+     * is held ({@code t} reads {@code cur}), so a grant is stamped no earlier than it is made. No row for the CRM
+     * yet: no row returned, and nothing was done.
      */
     private static final String TAKE_PERMIT = """
-            WITH t AS (SELECT clock_timestamp() AS now),
-            cur AS (SELECT r.crm_name, r.next_permit, r.permit_ids, r.permits_counted_from
+            WITH cur AS (SELECT r.crm_name, r.next_permit, r.permit_ids, r.permits_counted_from
                 FROM etlify_rate_limits r WHERE r.crm_name = ? FOR UPDATE),
+            t AS (SELECT clock_timestamp() AS now FROM cur),
             ended AS (SELECT e.id, e.ago FROM unnest(?::bigint[], ?::float8[]) AS e(id, ago)),
             stamped AS (SELECT p.id, GREATEST(p.counted_from,
                     COALESCE(t.now - make_interval(secs => e.ago), p.counted_from)) AS counted_from
@@ -90,8 +91,7 @@ public class RateLimitPermitStore {
                 FROM cur WHERE r.crm_name = cur.crm_name)
             SELECT (SELECT id FROM granted), (SELECT n FROM counted), t.now,
                 (SELECT counted_from FROM live ORDER BY counted_from
-                    OFFSET GREATEST((SELECT n FROM counted) - ?, 0) LIMIT 1),
-                (SELECT COUNT(*) FROM cur)
+                    OFFSET GREATEST((SELECT n FROM counted) - ?, 0) LIMIT 1)
             FROM t""";
 
     /**
@@ -139,8 +139,7 @@ public class RateLimitPermitStore {
             statement.setInt(6, maxRequests);
             statement.setInt(7, maxRequests);
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                if (rs.getInt(5) == 0) {
+                if (!rs.next()) {
                     return null;
                 }
                 Long permitId = rs.getObject(1, Long.class);
