@@ -39,7 +39,7 @@ abstract class AbstractRateLimitPermitStoreTest {
 
         Acquired first = store.tryAcquire(crm, 3, window, List.of());
         Acquired second = store.tryAcquire(crm, 3, window, List.of());
-        Acquired third = store.tryAcquire(crm, 3, window, List.of(new Ended(second.permitId(), Duration.ZERO)));
+        Acquired third = store.tryAcquire(crm, 3, window, List.of(new Ended(second.permitId())));
         Acquired refused = store.tryAcquire(crm, 3, window, List.of());
 
         assertThat(first.granted()).isTrue();
@@ -61,7 +61,7 @@ abstract class AbstractRateLimitPermitStoreTest {
         TimeUnit.MILLISECONDS.sleep(400); // a slow request
 
         Duration fromGrant = store.tryAcquire(crm, 1, window, List.of()).retryIn();
-        store.recordEnds(crm, window, List.of(new Ended(permit.permitId(), Duration.ZERO)));
+        store.recordEnds(crm, window, List.of(new Ended(permit.permitId())));
         Duration fromEnd = store.tryAcquire(crm, 1, window, List.of()).retryIn();
 
         assertThat(fromGrant).isLessThanOrEqualTo(window.minusMillis(400));
@@ -88,7 +88,7 @@ abstract class AbstractRateLimitPermitStoreTest {
                         ends = List.of();
                         if (acquired.granted()) {
                             granted.add(acquired);
-                            ends = List.of(new Ended(acquired.permitId(), Duration.ZERO));
+                            ends = List.of(new Ended(acquired.permitId()));
                         }
                     }
                     store.recordEnds(crm, window, ends);

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,11 +27,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * A permit counts from its grant while its request is in flight, then from the moment the request
  * completed: the CRM received the request in between, so the CRM's own window for it has always
  * closed by the time ours does, however long sending took. Callers report completions with their
- * next request for a permit ({@link Ended}: how long ago each request ended), or on their own
- * ({@link #recordEnds}) when no request follows soon enough. Times come from the database clock, so
- * instances never disagree about them; a completion is stamped the database's time minus how long
- * ago it was, which is never earlier than the real completion (the database reads its clock after
- * the caller measured the age).
+ * next request for a permit ({@link Ended}), or on their own ({@link #recordEnds}) when no request
+ * follows soon enough; a completion counts from when it is recorded, never earlier than the request
+ * really ended. Times come from the database clock, so instances never disagree about them.
  */
 @ApplicationScoped
 public class RateLimitPermitStore {
@@ -51,12 +49,11 @@ public class RateLimitPermitStore {
     }
 
     /**
-     * A request that completed {@code ago}: its permit counts from then on.
+     * A request that completed: its permit counts from the moment this is recorded.
      *
      * @param permitId the permit of the request
-     * @param ago how long ago the request completed, measured just before reporting it
      */
-    public record Ended(long permitId, Duration ago) {
+    public record Ended(long permitId) {
     }
 
     /**
@@ -73,9 +70,8 @@ public class RateLimitPermitStore {
             WITH cur AS (SELECT r.crm_name, r.next_permit, r.permit_ids, r.permits_counted_from
                 FROM etlify_rate_limits r WHERE r.crm_name = ? FOR UPDATE),
             t AS (SELECT clock_timestamp() AS now FROM cur),
-            ended AS (SELECT e.id, e.ago FROM unnest(?::bigint[], ?::float8[]) AS e(id, ago)),
-            stamped AS (SELECT p.id, GREATEST(p.counted_from,
-                    COALESCE(t.now - make_interval(secs => e.ago), p.counted_from)) AS counted_from
+            ended AS (SELECT e.id FROM unnest(?::bigint[]) AS e(id)),
+            stamped AS (SELECT p.id, CASE WHEN e.id IS NULL THEN p.counted_from ELSE t.now END AS counted_from
                 FROM cur CROSS JOIN t CROSS JOIN LATERAL unnest(cur.permit_ids, cur.permits_counted_from)
                     AS p(id, counted_from)
                 LEFT JOIN ended e ON e.id = p.id),
@@ -129,15 +125,13 @@ public class RateLimitPermitStore {
     private static Acquired takePermit(Connection connection, String crmName, int maxRequests, Duration window,
             List<Ended> ended, boolean take) throws SQLException {
         Long[] ids = ended.stream().map(Ended::permitId).toArray(Long[]::new);
-        Double[] agos = ended.stream().map(e -> e.ago().toNanos() / 1e9).toArray(Double[]::new);
         try (PreparedStatement statement = connection.prepareStatement(TAKE_PERMIT)) {
             statement.setString(1, crmName);
             statement.setArray(2, connection.createArrayOf("bigint", ids));
-            statement.setArray(3, connection.createArrayOf("float8", agos));
-            statement.setDouble(4, window.toNanos() / 1e9);
-            statement.setBoolean(5, take);
+            statement.setDouble(3, window.toNanos() / 1e9);
+            statement.setBoolean(4, take);
+            statement.setInt(5, maxRequests);
             statement.setInt(6, maxRequests);
-            statement.setInt(7, maxRequests);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return null;
@@ -182,17 +176,13 @@ public class RateLimitPermitStore {
             }
         }
         OffsetDateTime now = Jdbc.dialect(connection).now(connection);
-        Map<Long, OffsetDateTime> ends = new HashMap<>();
-        for (Ended end : ended) {
-            ends.put(end.permitId(), now.minus(end.ago()));
-        }
+        Set<Long> ends = ended.stream().map(Ended::permitId).collect(Collectors.toSet());
         List<Object[]> live = new ArrayList<>();
         for (int i = 0; i < ids.length; i++) {
             long id = ((Number) ids[i]).longValue();
             OffsetDateTime from = (OffsetDateTime) countedFrom[i];
-            OffsetDateTime end = ends.get(id);
-            if (end != null && end.isAfter(from)) {
-                from = end;
+            if (ends.contains(id)) {
+                from = now;
             }
             if (from.isAfter(now.minus(window))) {
                 live.add(new Object[] { id, from });

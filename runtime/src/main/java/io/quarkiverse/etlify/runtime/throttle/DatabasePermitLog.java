@@ -74,7 +74,7 @@ final class DatabasePermitLog implements PermitLog {
     public void done(Object permit) {
         Handle handle = (Handle) permit;
         long now = System.nanoTime();
-        Unwritten end = new Unwritten(handle.id(), now, handle.grantedAt() + flushAfterGrantNanos);
+        Unwritten end = new Unwritten(handle.id(), handle.grantedAt() + flushAfterGrantNanos);
         if (end.flushBy() - now <= 0) {
             // the request took nearly a window: no time to wait for another one
             write(List.of(end));
@@ -134,13 +134,11 @@ final class DatabasePermitLog implements PermitLog {
     }
 
     private static List<RateLimitPermitStore.Ended> ended(List<Unwritten> ends) {
-        long now = System.nanoTime();
-        return ends.stream().map(end -> new RateLimitPermitStore.Ended(end.id(), Duration.ofNanos(now - end.endedAt())))
-                .toList();
+        return ends.stream().map(end -> new RateLimitPermitStore.Ended(end.id())).toList();
     }
 
-    /** The end of a request, not written yet: its permit's id, when it ended, by when it must be written. */
-    private record Unwritten(long id, long endedAt, long flushBy) {
+    /** The end of a request, not written yet: its permit's id and by when it must be written. */
+    private record Unwritten(long id, long flushBy) {
     }
 
     /** A permit: its id in the database and the nano time its grant reached this instance. */

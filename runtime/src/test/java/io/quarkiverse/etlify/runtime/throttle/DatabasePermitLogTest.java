@@ -35,10 +35,7 @@ class DatabasePermitLogTest {
 
         assertThat(store.acquiredWith()).hasSize(2);
         assertThat(store.acquiredWith().get(0)).isEmpty();
-        assertThat(store.acquiredWith().get(1)).singleElement().satisfies(end -> {
-            assertThat(end.permitId()).isEqualTo(1);
-            assertThat(end.ago()).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofSeconds(5));
-        });
+        assertThat(store.acquiredWith().get(1)).singleElement().satisfies(end -> assertThat(end.permitId()).isEqualTo(1));
         assertThat(store.recorded()).as("no statement of its own").isEmpty();
     }
 
