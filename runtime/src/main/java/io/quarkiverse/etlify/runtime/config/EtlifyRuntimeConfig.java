@@ -223,7 +223,7 @@ public interface EtlifyRuntimeConfig {
 
         /**
          * Whether every instance of the application shares {@code max-requests} through the database
-         * (each request is recorded in {@code etlify_rate_limit_permits}, timed by the database
+         * (each request is recorded in {@code etlify_rate_limits}, timed by the database
          * clock); when {@code false} each instance keeps its own limiter, which is only right for a
          * single instance. Applies to the adapter's default limit too; ignored when there is no limit.
          */

@@ -17,7 +17,7 @@ public final class EtlifyMigrations {
             "V2__create_rate_limit_tables.sql", "V3__batch_and_queue.sql", "V4__drop_redundant_indexes.sql",
             "V5__numeric_resource_key.sql", "V6__sync_rows_rewritten_in_place.sql",
             "V7__queue_lanes.sql", "V8__crm_holds_claims_unconfirmed_creates.sql", "V9__unique_crm_record.sql",
-            "V10__batch_runs.sql", "V11__sync_on_change.sql");
+            "V10__batch_runs.sql", "V11__sync_on_change.sql", "V12__rate_limit_permits_in_lock_row.sql");
 
     /** Tables and columns the engine needs, checked when migrations are not applied at start. */
     public static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
@@ -30,11 +30,10 @@ public final class EtlifyMigrations {
             "etlify_leases", List.of("name", "owner", "expires_at"),
             "etlify_claims", List.of("crm_name", "resource_type", "resource_id", "owner", "claimed_until"),
             "etlify_crm_holds", List.of("crm_name", "hold_reason", "held_since", "held_until", "message"),
-            "etlify_rate_limits", List.of("crm_name", "created_at"),
+            "etlify_rate_limits", List.of("crm_name", "created_at", "next_permit", "permit_ids", "permits_counted_from"),
             "etlify_batch_runs", List.of("id", "trigger_kind", "crms", "models", "run_inline", "run_force", "instance",
                     "found", "processed", "synced", "not_modified", "skipped", "failed", "deferred", "started_at",
                     "heartbeat_at", "finished_at", "error"),
-            "etlify_rate_limit_permits", List.of("id", "crm_name", "counted_from"),
             "etlify_sync_inbox", List.of("id", "crm_name", "resource_type", "resource_id", "delete_record"));
 
     /** Database kinds with a migration folder. */

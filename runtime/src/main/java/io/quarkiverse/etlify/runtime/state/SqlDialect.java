@@ -199,7 +199,7 @@ public enum SqlDialect {
 
         @Override
         String insertRateLimitRow() {
-            return "MERGE INTO etlify_rate_limits KEY (crm_name) VALUES (?, CURRENT_TIMESTAMP)";
+            return "MERGE INTO etlify_rate_limits (crm_name, created_at) KEY (crm_name) VALUES (?, CURRENT_TIMESTAMP)";
         }
 
         @Override

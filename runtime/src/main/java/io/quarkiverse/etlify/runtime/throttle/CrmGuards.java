@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -43,6 +46,12 @@ public class CrmGuards implements CrmRequestGuards {
     private final RateLimitPermitStore permitStore;
     private final CrmHoldStore holdStore;
     private final Map<String, CrmCallGuard> guards = new ConcurrentHashMap<>();
+    // writes the ends of requests no further request of the instance carried to the database in time
+    private final ScheduledExecutorService permitFlusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "etlify-permit-ends");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     EtlifyMetrics metrics;
@@ -128,7 +137,7 @@ public class CrmGuards implements CrmRequestGuards {
         if (limit.isPresent()) {
             Duration window = limit.get().period();
             int max = limit.get().maxRequests();
-            permits = rateLimit.shared() ? new DatabasePermitLog(permitStore, crmName, max, window)
+            permits = rateLimit.shared() ? new DatabasePermitLog(permitStore, crmName, max, window, permitFlusher)
                     : new LocalPermitLog(max, window);
         }
         CircuitWatch circuit = new CircuitWatch(crm.circuitBreaker().delay());
@@ -192,5 +201,10 @@ public class CrmGuards implements CrmRequestGuards {
             builder.name(name);
         }
         return builder.done().build();
+    }
+
+    @PreDestroy
+    void stop() {
+        permitFlusher.shutdownNow();
     }
 }
