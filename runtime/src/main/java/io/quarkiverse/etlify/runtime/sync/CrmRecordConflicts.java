@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,8 @@ class CrmRecordConflicts {
     @Inject
     SyncRequestRouter requests;
 
+    private final Map<Mapping, List<String>> holderTypes = new ConcurrentHashMap<>();
+
     /** A synced record refused the CRM id it got, which {@code holder} holds. */
     record Conflict(SyncKey key, SyncKey holder, String error) {
     }
@@ -59,9 +62,7 @@ class CrmRecordConflicts {
         if (synced.isEmpty()) {
             return List.of();
         }
-        List<String> types = mappings.mappingsOf(mapping.crm()).stream()
-                .filter(other -> other.objectType().equals(mapping.objectType())).map(Mapping::resourceType)
-                .distinct().toList();
+        List<String> types = holderTypes(mapping);
         Map<String, List<SyncKey>> stored = owners.holders(mapping.crm(), types,
                 synced.stream().map(RowValues::crmId).distinct().toList());
         Map<String, SyncKey> firstInBatch = new HashMap<>();
@@ -76,6 +77,13 @@ class CrmRecordConflicts {
             }
         }
         return conflicts;
+    }
+
+    /** The resource types whose records may hold a CRM id of this mapping's: those of its CRM's object type. */
+    List<String> holderTypes(Mapping mapping) {
+        return holderTypes.computeIfAbsent(mapping, m -> mappings.mappingsOf(m.crm()).stream()
+                .filter(other -> other.objectType().equals(m.objectType())).map(Mapping::resourceType)
+                .distinct().toList());
     }
 
     /**
