@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,9 @@ public class SyncStateStore {
     private static final int IN_LIST_SIZE = 500;
     /** Rows written per array statement. */
     private static final int ARRAY_CHUNK = 5_000;
+
+    /** The statements of {@link #markSyncedReleasing} by number of holder types, built once (none: not here). */
+    private final Map<Integer, Optional<String>> syncedReleasing = new ConcurrentHashMap<>();
 
     /** The row of a record, or {@code null}. */
     public SyncRow find(SyncKey key) {
@@ -109,7 +114,9 @@ public class SyncStateStore {
     public Boolean markSyncedReleasing(SyncKey key, String crmId, String digest, Freshness freshness,
             List<String> holderTypes, String owner) {
         return Jdbc.work(connection -> {
-            String sql = Jdbc.dialect(connection).upsertSyncedReleasing(SYNCED, holderTypes.size());
+            SqlDialect dialect = Jdbc.dialect(connection);
+            String sql = syncedReleasing.computeIfAbsent(holderTypes.size(),
+                    types -> Optional.ofNullable(dialect.upsertSyncedReleasing(SYNCED, types))).orElse(null);
             if (sql == null) {
                 return null;
             }

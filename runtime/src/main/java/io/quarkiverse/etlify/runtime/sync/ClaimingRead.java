@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.stale.StaleRecordFinder;
 import io.quarkiverse.etlify.runtime.state.CrmSynchronisation;
 import io.quarkiverse.etlify.runtime.state.Jdbc;
+import io.quarkiverse.etlify.runtime.state.SqlDialect;
 import io.quarkiverse.etlify.runtime.state.SyncKey;
 import io.quarkiverse.etlify.runtime.state.SyncRow;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -30,6 +32,8 @@ class ClaimingRead {
     StaleRecordFinder finder;
 
     private final Map<Class<?>, Boolean> sharesConnection = new ConcurrentHashMap<>();
+    /** The statement of each mapping, built once: none where the database needs separate statements. */
+    private final Map<Mapping, Optional<String>> statements = new ConcurrentHashMap<>();
 
     /**
      * What one statement read, within the current transaction.
@@ -48,7 +52,9 @@ class ClaimingRead {
             return null;
         }
         return finder.withFreshnessSql(mapping, id, (freshness, connection) -> {
-            String sql = Jdbc.dialect(connection).claimReadingRow(freshness.text());
+            SqlDialect dialect = Jdbc.dialect(connection);
+            String sql = statements.computeIfAbsent(mapping, m -> Optional.ofNullable(dialect.claimReadingRow(freshness.text())))
+                    .orElse(null);
             if (sql == null) {
                 return null;
             }
