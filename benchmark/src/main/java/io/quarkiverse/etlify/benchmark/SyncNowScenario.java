@@ -28,7 +28,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 class SyncNowScenario {
 
     private static final String CRM = "fast";
-    /** Statements per record before the per-record path was reworked, as (k) counted them (7.01-7.02: 7 a call, the guard's periodic read of the CRM's hold aside). */
+    /**
+     * Statements per record before the per-record path was reworked, as (k) counted them: 7.01-7.02, 7 a call and
+     * the guard's periodic read of the CRM's hold.
+     */
     static final double STATEMENTS_PER_RECORD_BEFORE = 7.0;
 
     @Inject

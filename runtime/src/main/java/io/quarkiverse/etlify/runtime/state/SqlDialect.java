@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,17 +109,18 @@ public enum SqlDialect {
             // still holding the row (the previous holder's completion, which also releases its claim) is waited
             // for and its version read, so a row read here is the latest; a row inserted since this statement's
             // snapshot is not seen, hence the caller re-reads a row it did not find. The head runs first.
-            return "WITH head_read AS (" + headSql + "), sync_read AS (SELECT TRUE AS present, crm_id, last_digest, error_count,"
-                    + " create_unconfirmed_at FROM crm_synchronisations WHERE crm_name = ? AND resource_type = ?"
-                    + " AND resource_id = ? FOR SHARE), claim_taken AS (INSERT INTO etlify_claims AS old"
+            return "WITH head_read AS (" + headSql + "), sync_read AS (SELECT TRUE AS present, crm_id,"
+                    + " last_digest, error_count, create_unconfirmed_at FROM crm_synchronisations"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? FOR SHARE),"
+                    + " claim_taken AS (INSERT INTO etlify_claims AS old"
                     + " (crm_name, resource_type, resource_id, owner, claimed_until) SELECT ?, ?, ?, ?, "
                     + nowPlusMillis() + " FROM (SELECT COUNT(*) FROM sync_read) AS row_locked"
                     + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET owner = EXCLUDED.owner,"
                     + " claimed_until = EXCLUDED.claimed_until"
                     + " WHERE old.claimed_until < CURRENT_TIMESTAMP OR old.owner = EXCLUDED.owner RETURNING 1)"
-                    + " SELECT (SELECT COUNT(*) FROM claim_taken), sync_read.present, sync_read.crm_id, sync_read.last_digest,"
-                    + " sync_read.error_count, sync_read.create_unconfirmed_at, head_read.* FROM (SELECT 1) AS one"
-                    + " LEFT JOIN sync_read ON TRUE LEFT JOIN head_read ON TRUE";
+                    + " SELECT (SELECT COUNT(*) FROM claim_taken), sync_read.present, sync_read.crm_id,"
+                    + " sync_read.last_digest, sync_read.error_count, sync_read.create_unconfirmed_at, head_read.*"
+                    + " FROM (SELECT 1) AS one LEFT JOIN sync_read ON TRUE LEFT JOIN head_read ON TRUE";
         }
 
         @Override
@@ -129,7 +131,7 @@ public enum SqlDialect {
                     + " AND resource_id = ? AND owner = ?) INSERT INTO crm_synchronisations AS old ("
                     + String.join(", ", SYNC_COLUMNS) + ") SELECT " + placeholders()
                     + " WHERE NOT EXISTS (SELECT 1 FROM crm_synchronisations h WHERE h.crm_id = ? AND h.crm_name = ?"
-                    + " AND h.resource_type IN (" + String.join(", ", java.util.Collections.nCopies(holderTypes, "?"))
+                    + " AND h.resource_type IN (" + String.join(", ", Collections.nCopies(holderTypes, "?"))
                     + ") AND NOT (h.resource_type = ? AND h.resource_id = ?))"
                     + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
                     + updateSet.replace("{new}", "EXCLUDED");

@@ -53,7 +53,8 @@ class ClaimingRead {
         }
         return finder.withFreshnessSql(mapping, id, (freshness, connection) -> {
             SqlDialect dialect = Jdbc.dialect(connection);
-            String sql = statements.computeIfAbsent(mapping, m -> Optional.ofNullable(dialect.claimReadingRow(freshness.text())))
+            String sql = statements
+                    .computeIfAbsent(mapping, m -> Optional.ofNullable(dialect.claimReadingRow(freshness.text())))
                     .orElse(null);
             if (sql == null) {
                 return null;
