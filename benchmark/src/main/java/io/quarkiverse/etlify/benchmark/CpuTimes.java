@@ -48,6 +48,11 @@ final class CpuTimes {
         Figures.print(key + ".steal_percent", 100 * steal / TICKS_PER_SECOND / (wall * cpus));
     }
 
+    /** This JVM's CPU seconds since {@link #start()}. */
+    double appCpuSeconds() {
+        return (processCpuNanos() - startProcess) / 1e9;
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

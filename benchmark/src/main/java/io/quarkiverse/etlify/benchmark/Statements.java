@@ -47,6 +47,24 @@ final class Statements {
         }
     }
 
+    /** The statements counted so far, most executed first: {@code calls<TAB>query}, one a line. */
+    java.util.List<String> top(int limit) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                var select = connection.prepareStatement("SELECT calls, round(mean_exec_time::numeric, 3), query FROM pg_stat_statements"
+                        + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT ?")) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getLong(1) + "\t" + rs.getString(2) + "ms\t" + rs.getString(3).replaceAll("\\s+", " "));
+                }
+            }
+        } catch (SQLException e) {
+            lines.add(e.toString());
+        }
+        return lines;
+    }
+
     private boolean run(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -175,6 +175,55 @@ public class StaleRecordFinder {
     }
 
     /**
+     * Runs {@code work} on the connection of the mapping's persistence unit with the statement that reads one
+     * record's {@link Freshness}, so that it can be run as part of a larger statement (see {@link FreshnessSql}).
+     * Requires a transaction.
+     */
+    public <T> T withFreshnessSql(Mapping mapping, Object id, FreshnessWork<T> work) {
+        return work(mapping, (query, connection) -> {
+            StaleQuery.Sql sql = query.freshness();
+            List<Object> values = new ArrayList<>();
+            for (StaleQuery.Param param : sql.params()) {
+                if (param != StaleQuery.Param.IDS) {
+                    throw new IllegalStateException("The freshness statement of " + mapping + " takes " + param);
+                }
+                values.add(id);
+            }
+            return work.run(new FreshnessSql(sql.text(1), values), connection);
+        });
+    }
+
+    /**
+     * The statement reading one record's freshness: its columns are the record's id, watermark and dependency
+     * count (no row when the record does not exist).
+     *
+     * @param values its placeholders' values, in order
+     */
+    public record FreshnessSql(String text, List<Object> values) {
+
+        /** Binds the values from placeholder {@code index} on; returns the index after them. */
+        public int bind(PreparedStatement statement, int index) throws SQLException {
+            for (Object value : values) {
+                statement.setObject(index++, value);
+            }
+            return index;
+        }
+
+        /** The freshness read from the three columns from {@code column} on; {@code null} when they are empty. */
+        public Freshness read(ResultSet rs, int column) throws SQLException {
+            OffsetDateTime watermark = rs.getObject(column + 1, OffsetDateTime.class);
+            return rs.getObject(column) == null || watermark == null ? null
+                    : new Freshness(watermark.toInstant(), rs.getLong(column + 2));
+        }
+    }
+
+    /** Work with a record's freshness statement. */
+    @FunctionalInterface
+    public interface FreshnessWork<T> {
+        T run(FreshnessSql freshness, Connection connection) throws SQLException;
+    }
+
+    /**
      * Builds the statements of every mapping, once, in a transaction of its own; a mapping whose records
      * or dependencies cannot be read in SQL adds a problem naming its entity and dependency path. Runs at
      * start-up, so that no such mapping gets as far as a sync.

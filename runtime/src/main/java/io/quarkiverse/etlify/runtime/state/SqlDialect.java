@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,6 +101,40 @@ public enum SqlDialect {
                 }
                 return claimed;
             }
+        }
+
+        @Override
+        public String claimReadingRow(String headSql) {
+            // the sync row is read FOR SHARE before the claim is inserted (the claim's source reads it): a writer
+            // still holding the row (the previous holder's completion, which also releases its claim) is waited
+            // for and its version read, so a row read here is the latest; a row inserted since this statement's
+            // snapshot is not seen, hence the caller re-reads a row it did not find. The head runs first.
+            return "WITH head_read AS (" + headSql + "), sync_read AS (SELECT TRUE AS present, crm_id,"
+                    + " last_digest, error_count, create_unconfirmed_at FROM crm_synchronisations"
+                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? FOR SHARE),"
+                    + " claim_taken AS (INSERT INTO etlify_claims AS old"
+                    + " (crm_name, resource_type, resource_id, owner, claimed_until) SELECT ?, ?, ?, ?, "
+                    + nowPlusMillis() + " FROM (SELECT COUNT(*) FROM sync_read) AS row_locked"
+                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET owner = EXCLUDED.owner,"
+                    + " claimed_until = EXCLUDED.claimed_until"
+                    + " WHERE old.claimed_until < CURRENT_TIMESTAMP OR old.owner = EXCLUDED.owner RETURNING 1)"
+                    + " SELECT (SELECT COUNT(*) FROM claim_taken), sync_read.present, sync_read.crm_id,"
+                    + " sync_read.last_digest, sync_read.error_count, sync_read.create_unconfirmed_at, head_read.*"
+                    + " FROM (SELECT 1) AS one LEFT JOIN sync_read ON TRUE LEFT JOIN head_read ON TRUE";
+        }
+
+        @Override
+        String upsertSyncedReleasing(String updateSet, int holderTypes) {
+            // the claim's release runs in the same statement; the row is written only when no other record of the
+            // listed types holds its CRM id (nothing written: see CrmRecordConflicts)
+            return "WITH released AS (DELETE FROM etlify_claims WHERE crm_name = ? AND resource_type = ?"
+                    + " AND resource_id = ? AND owner = ?) INSERT INTO crm_synchronisations AS old ("
+                    + String.join(", ", SYNC_COLUMNS) + ") SELECT " + placeholders()
+                    + " WHERE NOT EXISTS (SELECT 1 FROM crm_synchronisations h WHERE h.crm_id = ? AND h.crm_name = ?"
+                    + " AND h.resource_type IN (" + String.join(", ", Collections.nCopies(holderTypes, "?"))
+                    + ") AND NOT (h.resource_type = ? AND h.resource_id = ?))"
+                    + " ON CONFLICT (crm_name, resource_type, resource_id) DO UPDATE SET "
+                    + updateSet.replace("{new}", "EXCLUDED");
         }
 
         @Override
@@ -304,6 +339,28 @@ public enum SqlDialect {
      */
     abstract Set<String> claimRecords(Connection connection, String crmName, String resourceType,
             List<String> resourceIds, String owner, long leaseMillis) throws SQLException;
+
+    /**
+     * One statement that runs {@code headSql} (a query of up to three columns, its placeholders bound first), reads
+     * a sync row (crm, type, id bound next) and claims it for an owner (crm, type, id, owner, lease in ms bound
+     * last). One result row: the number of claims taken (0 or 1), whether the sync row was read, its
+     * {@code crm_id}, {@code last_digest}, {@code error_count} and {@code create_unconfirmed_at}, then the head's
+     * columns. A sync row read is the latest committed version; one inserted meanwhile may be missed. {@code null}
+     * when the database needs separate statements.
+     */
+    public String claimReadingRow(String headSql) {
+        return null;
+    }
+
+    /**
+     * One statement that releases an owner's claim on a record (crm, type, id, owner bound first), then writes its
+     * sync row as {@link #upsertSyncRow(String, String)} binds it, unless another record of the listed resource
+     * types holds its CRM id (bound next: crm id, crm, the {@code holderTypes} types, the record's type and id).
+     * {@code null} when the database needs separate statements.
+     */
+    String upsertSyncedReleasing(String updateSet, int holderTypes) {
+        return null;
+    }
 
     /** Inserts the lock row of a CRM's rate limit ({@code crm_name} bound first) unless it exists. */
     abstract String insertRateLimitRow();

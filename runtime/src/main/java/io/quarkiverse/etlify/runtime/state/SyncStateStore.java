@@ -12,8 +12,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +59,9 @@ public class SyncStateStore {
     /** Rows written per array statement. */
     private static final int ARRAY_CHUNK = 5_000;
 
+    /** The statements of {@link #markSyncedReleasing} by number of holder types, built once (none: not here). */
+    private final Map<Integer, Optional<String>> syncedReleasing = new ConcurrentHashMap<>();
+
     /** The row of a record, or {@code null}. */
     public SyncRow find(SyncKey key) {
         return findAll(key.crmName(), key.resourceType(), List.of(key.resourceId())).get(key.resourceId());
@@ -97,6 +102,40 @@ public class SyncStateStore {
     /** Records a successful sync: CRM id, digest, freshness; error cleared. */
     public void markSynced(SyncKey key, String crmId, String digest, Freshness freshness) {
         write(SYNCED, List.of(RowValues.synced(key, crmId, digest, freshness)));
+    }
+
+    /**
+     * Like {@link #markSynced}, and gives back {@code owner}'s claim on the record, in one statement, unless another
+     * record of {@code holderTypes} (of the same CRM) holds that CRM id: then nothing is written, the claim is given
+     * back all the same.
+     *
+     * @return whether the row was written; {@code null} when the database needs separate statements (nothing done)
+     */
+    public Boolean markSyncedReleasing(SyncKey key, String crmId, String digest, Freshness freshness,
+            List<String> holderTypes, String owner) {
+        return Jdbc.work(connection -> {
+            SqlDialect dialect = Jdbc.dialect(connection);
+            String sql = syncedReleasing.computeIfAbsent(holderTypes.size(),
+                    types -> Optional.ofNullable(dialect.upsertSyncedReleasing(SYNCED, types))).orElse(null);
+            if (sql == null) {
+                return null;
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, key.crmName());
+                statement.setString(2, key.resourceType());
+                statement.setString(3, key.resourceId());
+                statement.setString(4, owner);
+                int i = bind(statement, 4, RowValues.synced(key, crmId, digest, freshness), Jdbc.now());
+                statement.setString(i++, crmId);
+                statement.setString(i++, key.crmName());
+                for (String type : holderTypes) {
+                    statement.setString(i++, type);
+                }
+                statement.setString(i++, key.resourceType());
+                statement.setString(i, key.resourceId());
+                return statement.executeUpdate() > 0;
+            }
+        });
     }
 
     /** Records successful syncs of many records in one batch. */
@@ -323,22 +362,29 @@ public class SyncStateStore {
     }
 
     private static void bind(PreparedStatement statement, RowValues row, OffsetDateTime now) throws SQLException {
-        statement.setString(1, row.key().crmName());
-        statement.setString(2, row.key().resourceType());
-        statement.setString(3, row.key().resourceId());
-        statement.setString(4, row.crmId());
-        statement.setString(5, row.digest());
-        statement.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        bind(statement, 0, row, now);
+    }
+
+    /** Binds the {@link SqlDialect#SYNC_COLUMNS} after placeholder {@code before}; returns the next placeholder. */
+    private static int bind(PreparedStatement statement, int before, RowValues row, OffsetDateTime now)
+            throws SQLException {
+        statement.setString(before + 1, row.key().crmName());
+        statement.setString(before + 2, row.key().resourceType());
+        statement.setString(before + 3, row.key().resourceId());
+        statement.setString(before + 4, row.crmId());
+        statement.setString(before + 5, row.digest());
+        statement.setObject(before + 6, now, Types.TIMESTAMP_WITH_TIMEZONE);
         Freshness freshness = row.freshness();
-        statement.setObject(7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
+        statement.setObject(before + 7, freshness == null ? null : freshness.watermark().atOffset(ZoneOffset.UTC),
                 Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setString(8, row.error());
-        statement.setInt(9, row.errorCount());
-        statement.setObject(10, now, Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(11, now, Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
-        statement.setObject(13, row.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
-        statement.setObject(14, row.lane() == null ? null : row.lane().code(), Types.SMALLINT);
+        statement.setString(before + 8, row.error());
+        statement.setInt(before + 9, row.errorCount());
+        statement.setObject(before + 10, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(before + 11, now, Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(before + 12, freshness == null ? null : freshness.dependencyCount(), Types.BIGINT);
+        statement.setObject(before + 13, row.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
+        statement.setObject(before + 14, row.lane() == null ? null : row.lane().code(), Types.SMALLINT);
+        return before + 15;
     }
 
     /** Values of one sync row write; {@code requestedAt} and {@code lane} only for requests. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -50,6 +51,8 @@ class CrmRecordConflicts {
     @Inject
     SyncRequestRouter requests;
 
+    private final Map<Mapping, List<String>> holderTypes = new ConcurrentHashMap<>();
+
     /** A synced record refused the CRM id it got, which {@code holder} holds. */
     record Conflict(SyncKey key, SyncKey holder, String error) {
     }
@@ -63,9 +66,7 @@ class CrmRecordConflicts {
         if (synced.isEmpty()) {
             return List.of();
         }
-        List<String> types = mappings.mappingsOf(mapping.crm()).stream()
-                .filter(other -> other.objectType().equals(mapping.objectType())).map(Mapping::resourceType)
-                .distinct().toList();
+        List<String> types = holderTypes(mapping);
         Map<String, List<SyncKey>> stored = owners.holders(mapping.crm(), types,
                 synced.stream().map(RowValues::crmId).distinct().toList());
         Map<String, SyncKey> firstInBatch = new HashMap<>();
@@ -80,6 +81,13 @@ class CrmRecordConflicts {
             }
         }
         return conflicts;
+    }
+
+    /** The resource types whose records may hold a CRM id of this mapping's: those of its CRM's object type. */
+    List<String> holderTypes(Mapping mapping) {
+        return holderTypes.computeIfAbsent(mapping, m -> mappings.mappingsOf(m.crm()).stream()
+                .filter(other -> other.objectType().equals(m.objectType())).map(Mapping::resourceType)
+                .distinct().toList());
     }
 
     /**

@@ -29,12 +29,24 @@ class RecordClaims {
      * which a dead holder's claim expires), then runs {@code work} in the claiming transaction.
      */
     public <T> T whenClaimed(CrmRuntime crm, SyncKey key, String owner, Supplier<T> work) {
+        return untilClaimed(crm, key, () -> claim(crm, key, owner) ? new Claimed<>(work.get()) : null);
+    }
+
+    /** Within a transaction: claims the record for {@code owner} unless another holder has it; whether it did. */
+    public boolean claim(CrmRuntime crm, SyncKey key, String owner) {
+        return !store.claim(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner, crm.claimLease())
+                .isEmpty();
+    }
+
+    /**
+     * Runs {@code attempt}, each time in a transaction of its own, until it claims the record (waiting as
+     * {@link #whenClaimed} does): it returns {@code null} when another holder has it, else what it did.
+     */
+    public <T> T untilClaimed(CrmRuntime crm, SyncKey key, Supplier<Claimed<T>> attempt) {
         long deadline = System.nanoTime() + crm.claimLease().toNanos() + 1_000_000_000L;
         long wait = FIRST_WAIT_MS;
         while (true) {
-            Claimed<T> claimed = QuarkusTransaction.requiringNew().call(() -> store
-                    .claim(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner, crm.claimLease())
-                    .isEmpty() ? null : new Claimed<>(work.get()));
+            Claimed<T> claimed = QuarkusTransaction.requiringNew().call(attempt::get);
             if (claimed != null) {
                 return claimed.value();
             }
@@ -52,7 +64,8 @@ class RecordClaims {
         store.release(key.crmName(), key.resourceType(), List.of(key.resourceId()), owner);
     }
 
-    private record Claimed<T>(T value) {
+    /** What was done once the record was claimed. */
+    record Claimed<T>(T value) {
     }
 
     private static void sleep(long millis) {

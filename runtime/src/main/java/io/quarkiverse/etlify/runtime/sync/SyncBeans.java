@@ -7,7 +7,8 @@ public final class SyncBeans {
 
     public static final List<Class<?>> CLASSES = List.of(Synchronizer.class, BatchSynchronizer.class,
             RecordPreparer.class, Deleter.class, SyncDependencyGate.class, Sha256JsonDigest.class, SecretRedactor.class,
-            RecordClaims.class, SyncRequestRouter.class, CrmRecordConflicts.class, BatchDeleter.class);
+            RecordClaims.class, SyncRequestRouter.class, CrmRecordConflicts.class, BatchDeleter.class,
+            ClaimingRead.class);
 
     private SyncBeans() {
     }

@@ -3,7 +3,9 @@ package io.quarkiverse.etlify.runtime.sync;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +43,9 @@ class SyncDependencyGate {
 
     @Inject
     SyncRequestRouter requests;
+
+    /** Per CRM: the mappings are fixed once the application has started. */
+    private final Map<String, Boolean> hasDependents = new ConcurrentHashMap<>();
 
     /** Within a transaction: whether the record must wait; buffers it and requests its dependencies if so. */
     public boolean mustWait(Mapping mapping, Object entity, SyncKey key) {
@@ -88,8 +93,8 @@ class SyncDependencyGate {
 
     /** Whether some mapping of the same CRM declares sync dependencies (only then can anything wait for this one). */
     public boolean hasDependents(Mapping mapping) {
-        return mappings.mappingsOf(mapping.crm()).stream()
-                .anyMatch(other -> !other.definition().getSyncDependencies().isEmpty());
+        return hasDependents.computeIfAbsent(mapping.crm(), crm -> mappings.mappingsOf(crm).stream()
+                .anyMatch(other -> !other.definition().getSyncDependencies().isEmpty()));
     }
 
     private Optional<SyncKey> dependencyKey(Object dependency, String crm) {
