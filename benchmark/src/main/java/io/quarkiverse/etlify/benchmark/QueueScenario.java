@@ -1,5 +1,6 @@
 package io.quarkiverse.etlify.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +52,18 @@ class QueueScenario {
         List<Double> asyncSeconds = new ArrayList<>();
         List<Double> inlineStatements = new ArrayList<>();
         List<Double> asyncStatements = new ArrayList<>();
+        List<Double> inlineCpu = new ArrayList<>();
+        List<Double> asyncCpu = new ArrayList<>();
+        List<Double> inlineDb = new ArrayList<>();
+        List<Double> asyncDb = new ArrayList<>();
         for (int pair = 0; pair < runs; pair++) {
             boolean asyncFirst = pair % 2 == 1;
             for (boolean async : asyncFirst ? new boolean[] { true, false } : new boolean[] { false, true }) {
                 Run run = once(async, statements);
                 (async ? asyncSeconds : inlineSeconds).add(run.seconds);
                 (async ? asyncStatements : inlineStatements).add(run.statementsPerRecord);
+                (async ? asyncCpu : inlineCpu).add(run.appCpuSeconds);
+                (async ? asyncDb : inlineDb).add(run.dbSeconds);
             }
         }
         double inline = median(inlineSeconds);
@@ -68,10 +75,14 @@ class QueueScenario {
         Figures.print("j.async_seconds", async);
         Figures.print("j.async_to_inline", async / inline);
         Figures.print("j.async_to_inline.target", 1.2);
+        Figures.print("j.inline_app_cpu_seconds", median(inlineCpu));
+        Figures.print("j.async_app_cpu_seconds", median(asyncCpu));
         if (statements.available()) {
             Figures.print("j.inline_statements_per_record", String.format(Locale.ROOT, "%.3f", median(inlineStatements)));
             Figures.print("j.async_statements_per_record", String.format(Locale.ROOT, "%.3f", median(asyncStatements)));
             Figures.print("j.async_statements_per_record.target", 0.1);
+            Figures.print("j.inline_db_seconds", median(inlineDb));
+            Figures.print("j.async_db_seconds", median(asyncDb));
         }
         Figures.print("j.contract_violations", BenchmarkApp.contractViolations(BenchmarkMain.queue));
     }
@@ -83,6 +94,13 @@ class QueueScenario {
         data.markStale(CRM, contacts);
         sandbox.reset();
         statements.reset();
+        java.util.Map<String, Long> threadsBefore = threadCpu();
+        long gcBefore = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
+        long gcCountBefore = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum();
+        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
+        long classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         BatchSync options = BatchSync.options().crm(CRM).models(BenchUser.class);
         BatchSyncStats stats = etlify.batchSync(async ? options : options.inline());
@@ -90,12 +108,28 @@ class QueueScenario {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         double seconds = Figures.seconds(start);
+        double appCpu = (processCpuNanos() - cpu) / 1e9;
+        if (Boolean.getBoolean("bench.queue.top")) {
+            System.out.println("j.jvm " + async + " gc_ms=" + (ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum() - gcBefore)
+                    + " gcs=" + (ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum() - gcCountBefore)
+                    + " jit_ms=" + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore)
+                    + " threads_started=" + (ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsStarted)
+                    + " classes=" + (ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore));
+            java.util.Map<String, Long> after = threadCpu();
+            java.util.Map<String, Long> delta = new java.util.TreeMap<>();
+            after.forEach((k, v) -> delta.merge(k.replaceAll("[0-9]+", "N"), v - threadsBefore.getOrDefault(k, 0L), Long::sum));
+            delta.entrySet().stream().filter(e -> e.getValue() > 20_000_000L).sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                    .forEach(e -> System.out.println("j.threads." + (async ? "async " : "inline ") + e.getKey() + " " + e.getValue() / 1_000_000 + " ms"));
+        }
         long sent = statements.countAllBut(POLL_MARK);
+        if (Boolean.getBoolean("bench.queue.top")) {
+            statements.printTop("j.top." + (async ? "async" : "inline"), 40);
+        }
         if (sandbox.count("contacts") != contacts || stats.total() != contacts) {
             Figures.print("j.incomplete_run", (async ? "async" : "inline") + ": " + stats.total() + " found, "
                     + sandbox.count("contacts") + " in the CRM");
         }
-        return new Run(seconds, (double) sent / contacts);
+        return new Run(seconds, (double) sent / contacts, appCpu, statements.executionMillisAllBut(POLL_MARK) / 1000);
     }
 
     private long pending() {
@@ -113,6 +147,22 @@ class QueueScenario {
         return values.stream().map(value -> String.format(Locale.ROOT, pattern, value)).toList();
     }
 
-    private record Run(double seconds, double statementsPerRecord) {
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                cpu.put(info.getThreadName() + "#" + info.getThreadId(), mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private record Run(double seconds, double statementsPerRecord, double appCpuSeconds, double dbSeconds) {
     }
 }

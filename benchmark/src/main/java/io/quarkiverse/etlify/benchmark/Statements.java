@@ -41,6 +41,23 @@ final class Statements {
         return count("NOT ILIKE", fragment);
     }
 
+    /** Milliseconds the database spent executing the statements counted by {@link #countAllBut}. */
+    double executionMillisAllBut(String fragment) {
+        String sql = "SELECT COALESCE(SUM(total_exec_time), 0) FROM pg_stat_statements WHERE query NOT LIKE"
+                + " '%pg_stat_statements%' AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1')"
+                + " AND query NOT ILIKE ?";
+        try (Connection connection = dataSource.getConnection();
+                var select = connection.prepareStatement(sql)) {
+            select.setString(1, "%" + fragment + "%");
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
     private long count(String operator, String fragment) {
         String sql = "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
                 + " AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1') AND query " + operator + " ?";
@@ -53,6 +70,19 @@ final class Statements {
             }
         } catch (SQLException e) {
             return -1;
+        }
+    }
+
+    /** TEMP: the statements most called since the last reset. */
+    void printTop(String key, int limit) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
+                        + " FROM pg_stat_statements UNION ALL SELECT SUM(calls), round(SUM(total_exec_time)::numeric, 1), 'TOTAL' FROM pg_stat_statements ORDER BY 2 DESC LIMIT " + limit)) {
+            while (rs.next()) {
+                System.out.println(key + " " + rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        } catch (SQLException e) {
+            System.out.println(key + " " + e);
         }
     }
 
