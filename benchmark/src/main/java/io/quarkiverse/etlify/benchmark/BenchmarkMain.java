@@ -78,7 +78,7 @@ public class BenchmarkMain {
                     // sized like a database server's (the defaults are for a laptop): the million-row
                     // scenarios' tables and indexes (~1 GB) stay in shared buffers, hashes and sorts in memory
                     .setServerConfig("shared_buffers", "1GB").setServerConfig("work_mem", "64MB")
-                    .setServerConfig("maintenance_work_mem", "256MB").setServerConfig("synchronous_commit", System.getProperty("bench.tmp.sync", "on"))
+                    .setServerConfig("maintenance_work_mem", "256MB")
                     // statements per record and per request are counted from pg_stat_statements
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();

@@ -23,7 +23,9 @@ import io.quarkiverse.etlify.hubspot.sandbox.HubSpotSandbox;
  * requests is pending), alternated: after one unmeasured run of each, {@code bench.queue.runs} pairs, the order
  * swapped at each pair (inline, async, async, inline, ...) so that the machine's drift weighs on both. Medians, their
  * ratio, and the SQL statements per record each sent (all of the database's statements meanwhile, from
- * {@code pg_stat_statements}, except this scenario's polling of the queue).
+ * {@code pg_stat_statements}, except this scenario's polling of the queue), where the queue's should be a fixed number
+ * per claimed batch of {@code bench.queue.batch-size}; the application's CPU time and the database's execution time
+ * of each, which the machine's load affects less than elapsed time.
  */
 @ApplicationScoped
 class QueueScenario {
@@ -43,6 +45,7 @@ class QueueScenario {
 
     private final int contacts = Integer.getInteger("bench.contacts", 10_000);
     private final int runs = Math.max(1, Integer.getInteger("bench.queue.runs", 3));
+    private final int claimSize = Integer.getInteger("bench.queue.batch-size", 100);
 
     void run() {
         Statements statements = new Statements(dataSource);
@@ -75,12 +78,19 @@ class QueueScenario {
         Figures.print("j.async_seconds", async);
         Figures.print("j.async_to_inline", async / inline);
         Figures.print("j.async_to_inline.target", 1.2);
+        List<Double> pairRatios = new ArrayList<>();
+        for (int pair = 0; pair < runs; pair++) {
+            pairRatios.add(asyncSeconds.get(pair) / inlineSeconds.get(pair));
+        }
+        Figures.print("j.pair_ratios", format(pairRatios, "%.2f"));
         Figures.print("j.inline_app_cpu_seconds", median(inlineCpu));
         Figures.print("j.async_app_cpu_seconds", median(asyncCpu));
         if (statements.available()) {
             Figures.print("j.inline_statements_per_record", String.format(Locale.ROOT, "%.3f", median(inlineStatements)));
             Figures.print("j.async_statements_per_record", String.format(Locale.ROOT, "%.3f", median(asyncStatements)));
-            Figures.print("j.async_statements_per_record.target", 0.1);
+            // no statement per record: a fixed number per claimed batch, at most 20 for a claim of 100
+            Figures.print("j.async_statements_per_record.target", 0.2);
+            Figures.print("j.async_statements_per_claimed_batch", median(asyncStatements) * claimSize);
             Figures.print("j.inline_db_seconds", median(inlineDb));
             Figures.print("j.async_db_seconds", median(asyncDb));
         }
@@ -94,12 +104,6 @@ class QueueScenario {
         data.markStale(CRM, contacts);
         sandbox.reset();
         statements.reset();
-        java.util.Map<String, Long> threadsBefore = threadCpu();
-        long gcBefore = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum();
-        long gcCountBefore = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum();
-        long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        long threadsStarted = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
-        long classesBefore = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         BatchSync options = BatchSync.options().crm(CRM).models(BenchUser.class);
@@ -109,22 +113,7 @@ class QueueScenario {
         }
         double seconds = Figures.seconds(start);
         double appCpu = (processCpuNanos() - cpu) / 1e9;
-        if (Boolean.getBoolean("bench.queue.top")) {
-            System.out.println("j.jvm " + async + " gc_ms=" + (ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionTime()).sum() - gcBefore)
-                    + " gcs=" + (ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> b.getCollectionCount()).sum() - gcCountBefore)
-                    + " jit_ms=" + (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore)
-                    + " threads_started=" + (ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - threadsStarted)
-                    + " classes=" + (ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classesBefore));
-            java.util.Map<String, Long> after = threadCpu();
-            java.util.Map<String, Long> delta = new java.util.TreeMap<>();
-            after.forEach((k, v) -> delta.merge(k.replaceAll("[0-9]+", "N"), v - threadsBefore.getOrDefault(k, 0L), Long::sum));
-            delta.entrySet().stream().filter(e -> e.getValue() > 20_000_000L).sorted(java.util.Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
-                    .forEach(e -> System.out.println("j.threads." + (async ? "async " : "inline ") + e.getKey() + " " + e.getValue() / 1_000_000 + " ms"));
-        }
         long sent = statements.countAllBut(POLL_MARK);
-        if (Boolean.getBoolean("bench.queue.top")) {
-            statements.printTop("j.top." + (async ? "async" : "inline"), 40);
-        }
         if (sandbox.count("contacts") != contacts || stats.total() != contacts) {
             Figures.print("j.incomplete_run", (async ? "async" : "inline") + ": " + stats.total() + " found, "
                     + sandbox.count("contacts") + " in the CRM");
@@ -145,17 +134,6 @@ class QueueScenario {
 
     private static List<String> format(List<Double> values, String pattern) {
         return values.stream().map(value -> String.format(Locale.ROOT, pattern, value)).toList();
-    }
-
-    private static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null) {
-                cpu.put(info.getThreadName() + "#" + info.getThreadId(), mx.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return cpu;
     }
 
     private static long processCpuNanos() {

@@ -73,19 +73,6 @@ final class Statements {
         }
     }
 
-    /** TEMP: the statements most called since the last reset. */
-    void printTop(String key, int limit) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT calls, round(total_exec_time::numeric, 1), left(regexp_replace(query, '\\s+', ' ', 'g'), 150)"
-                        + " FROM pg_stat_statements UNION ALL SELECT SUM(calls), round(SUM(total_exec_time)::numeric, 1), 'TOTAL' FROM pg_stat_statements ORDER BY 2 DESC LIMIT " + limit)) {
-            while (rs.next()) {
-                System.out.println(key + " " + rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3));
-            }
-        } catch (SQLException e) {
-            System.out.println(key + " " + e);
-        }
-    }
-
     private boolean run(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
