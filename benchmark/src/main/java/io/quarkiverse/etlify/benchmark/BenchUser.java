@@ -24,10 +24,10 @@ import io.quarkiverse.etlify.Etlified;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The benchmark's contact, mapped to five CRMs with the same three dependencies: {@code hubspot} (a sandbox limited
+ * The benchmark's contact, mapped to six CRMs with the same three dependencies: {@code hubspot} (a sandbox limited
  * to 100 requests / 10 s), {@code fast} (an unthrottled sandbox), {@code live} (an unthrottled sandbox for the
- * durable queue's latency), {@code lanes} (the durable queue against a sandbox limited like {@code hubspot}) and
- * {@code engine} (the {@code null} adapter, for the stale finder and the heap).
+ * durable queue's latency), {@code lanes} (the durable queue against a sandbox limited like {@code hubspot}),
+ * {@code queue} (an unthrottled sandbox, batch syncs inline and through the durable queue) and {@code engine} (the {@code null} adapter, for the stale finder and the heap).
  */
 @Entity
 @Table(name = "bench_users")
@@ -38,6 +38,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Etlified(crm = "live", objectType = "contacts", idProperty = "email", serializer = BenchUserSerializer.class,
         dependencies = { "company", "investments", "tags" })
 @Etlified(crm = "lanes", objectType = "contacts", idProperty = "email", serializer = BenchUserSerializer.class,
+        dependencies = { "company", "investments", "tags" })
+@Etlified(crm = "queue", objectType = "contacts", idProperty = "email", serializer = BenchUserSerializer.class,
         dependencies = { "company", "investments", "tags" })
 @Etlified(crm = "engine", objectType = "contacts", idProperty = "email", serializer = BenchUserSerializer.class,
         dependencies = { "company", "investments", "tags" })

@@ -36,8 +36,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.QuarkusApplication;
 
 /**
- * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,k,g,h,i,d,e}) and prints one figure per
- * line. a, b, c, f and k share a data set of {@code bench.contacts} users; g has its own ({@link LaneScenario#users()});
+ * Runs the scenarios chosen by {@code bench.scenarios} (default {@code a,b,c,f,j,k,g,h,i,d,e}) and prints one figure
+ * per line. a, b, c, f, j and k share a data set of {@code bench.contacts} users; g has its own ({@link LaneScenario#users()});
  * h and i their own accounts ({@link ChangeScenarios}); d and e share one of {@code bench.users} users.
  */
 public class BenchmarkApp implements QuarkusApplication {
@@ -68,8 +68,11 @@ public class BenchmarkApp implements QuarkusApplication {
     @Inject
     SyncNowScenario syncNow;
 
+    @Inject
+    QueueScenario queue;
+
     private final Set<String> scenarios = new LinkedHashSet<>(
-            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,k,g,h,i,d,e").toLowerCase().split("\\s*,\\s*")));
+            Arrays.asList(System.getProperty("bench.scenarios", "a,b,c,f,j,k,g,h,i,d,e").toLowerCase().split("\\s*,\\s*")));
     private final int contacts = Integer.getInteger("bench.contacts", 10_000);
     private final int users = Integer.getInteger("bench.users", 1_000_000);
     private Statements statements;
@@ -80,7 +83,7 @@ public class BenchmarkApp implements QuarkusApplication {
         Figures.print("machine.max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         Figures.print("sandbox.contracts_checked", BenchmarkMain.contractsInline ? "inline" : "after");
         if (scenarios.contains("a") || scenarios.contains("b") || scenarios.contains("c") || scenarios.contains("f")
-                || scenarios.contains("k")) {
+                || scenarios.contains("j") || scenarios.contains("k")) {
             data.seed(Math.max(contacts, syncNow.users()), 1, 100);
             warmUp();
             if (scenarios.contains("a")) {
@@ -94,6 +97,9 @@ public class BenchmarkApp implements QuarkusApplication {
             }
             if (scenarios.contains("f")) {
                 commitToCrmLatency();
+            }
+            if (scenarios.contains("j")) {
+                queue.run();
             }
             if (scenarios.contains("k")) {
                 syncNow.run();

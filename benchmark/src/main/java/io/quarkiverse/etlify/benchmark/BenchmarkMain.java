@@ -11,7 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Starts what the benchmark runs against — PostgreSQL (embedded unless {@code QUARKUS_DATASOURCE_JDBC_URL} is set)
- * and five HubSpot sandboxes on free ports — points the application at them through system properties, then runs
+ * and six HubSpot sandboxes on free ports — points the application at them through system properties, then runs
  * {@link BenchmarkApp}.
  */
 @QuarkusMain
@@ -25,6 +25,7 @@ public class BenchmarkMain {
     static HubSpotSandbox live;
     static HubSpotSandbox lanes;
     static HubSpotSandbox onchange;
+    static HubSpotSandbox queue;
 
     /**
      * Whether the sandboxes check each request against HubSpot's contracts as it arrives; by default
@@ -57,6 +58,8 @@ public class BenchmarkMain {
         point("live", live);
         point("lanes", lanes);
         point("onchange", onchange);
+        queue = HubSpotSandbox.builder().accessToken(TOKEN).noRateLimits().validateContracts(contractsInline).build().start();
+        point("queue", queue);
         // exits the JVM with BenchmarkApp's code; the sandboxes' threads are daemons, PostgreSQL stops in a hook
         Quarkus.run(BenchmarkApp.class, args);
     }

@@ -33,8 +33,34 @@ final class Statements {
 
     /** Statements executed since the last reset whose text contains {@code fragment} (all of them when empty). */
     long count(String fragment) {
+        return count("ILIKE", fragment);
+    }
+
+    /** Statements executed since the last reset whose text does not contain {@code fragment}. */
+    long countAllBut(String fragment) {
+        return count("NOT ILIKE", fragment);
+    }
+
+    /** Milliseconds the database spent executing the statements counted by {@link #countAllBut}. */
+    double executionMillisAllBut(String fragment) {
+        String sql = "SELECT COALESCE(SUM(total_exec_time), 0) FROM pg_stat_statements WHERE query NOT LIKE"
+                + " '%pg_stat_statements%' AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1')"
+                + " AND query NOT ILIKE ?";
+        try (Connection connection = dataSource.getConnection();
+                var select = connection.prepareStatement(sql)) {
+            select.setString(1, "%" + fragment + "%");
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private long count(String operator, String fragment) {
         String sql = "SELECT COALESCE(SUM(calls), 0) FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%'"
-                + " AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1') AND query ILIKE ?";
+                + " AND query NOT IN ('BEGIN', 'COMMIT', 'ROLLBACK', 'SELECT 1') AND query " + operator + " ?";
         try (Connection connection = dataSource.getConnection();
                 var select = connection.prepareStatement(sql)) {
             select.setString(1, "%" + fragment + "%");

@@ -23,6 +23,7 @@ import io.quarkiverse.etlify.runtime.crm.CrmRuntime;
 import io.quarkiverse.etlify.runtime.crm.DaemonThreads;
 import io.quarkiverse.etlify.runtime.mapping.Mapping;
 import io.quarkiverse.etlify.runtime.mapping.MappingRegistry;
+import io.quarkiverse.etlify.runtime.queue.SyncRequestStore.Settlement;
 import io.quarkiverse.etlify.runtime.state.Holders;
 import io.quarkiverse.etlify.runtime.sync.BatchDeleter;
 import io.quarkiverse.etlify.runtime.sync.BatchDeleter.Deletes;
@@ -122,31 +123,40 @@ public class QueueWorkers {
         return runOnce(crm, config.crm().get(crmName).queue(), worker);
     }
 
-    /** Claims and performs one batch of requests; returns how many were claimed. */
+    /**
+     * Claims and performs one batch of requests, then settles them all in one statement (done, or due again later);
+     * returns how many were claimed.
+     */
     int runOnce(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker) {
         requests.fold(crm.name());
         List<ClaimedRequest> claimed = requests.claim(crm.name(), worker, queue.batchSize(), queue.lease());
         Map<String, List<ClaimedRequest>> byType = new LinkedHashMap<>();
         claimed.forEach(request -> byType.computeIfAbsent(request.resourceType(), t -> new ArrayList<>()).add(request));
-        byType.forEach((resourceType, batch) -> perform(crm, queue, worker, resourceType, batch));
+        List<Settlement> settlements = new ArrayList<>(claimed.size());
+        try {
+            byType.forEach((resourceType, batch) -> perform(crm, queue, resourceType, batch, worker, settlements));
+        } finally {
+            // what was performed is settled even when a later type failed; the others wait for their lease to expire
+            requests.settle(settlements, worker);
+        }
         return claimed.size();
     }
 
-    private void perform(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker, String resourceType,
-            List<ClaimedRequest> batch) {
+    private void perform(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String resourceType,
+            List<ClaimedRequest> batch, String worker, List<Settlement> settlements) {
         Mapping mapping = mappings.mappingFor(crm.name(), resourceType).orElse(null);
         if (mapping == null) {
             LOG.warnf("Dropping %d sync request(s) of %s for CRM %s: no such mapping any more", batch.size(),
                     resourceType, crm.name());
-            requests.complete(crm.name(), batch, worker);
+            batch.forEach(request -> settlements.add(Settlement.done(crm.name(), request)));
             return;
         }
         List<ClaimedRequest> deletes = batch.stream().filter(ClaimedRequest::delete).toList();
         if (!deletes.isEmpty()) {
             Deletes deleted = deleter.delete(crm, mapping, deletes.stream().map(ClaimedRequest::resourceId).toList(),
                     worker);
-            settle(crm, queue, worker, deletes.stream().filter(request -> !deleted.revived().contains(request.resourceId()))
-                    .toList(), deleted.outcome());
+            settle(crm, queue, deletes.stream().filter(request -> !deleted.revived().contains(request.resourceId()))
+                    .toList(), deleted.outcome(), settlements);
             // records that exist again: their request is a sync now
             batch = batch.stream().filter(request -> !request.delete() || deleted.revived().contains(request.resourceId()))
                     .toList();
@@ -156,32 +166,26 @@ public class QueueWorkers {
         }
         BatchOutcome outcome = synchronizer.sync(crm, mapping,
                 batch.stream().map(request -> mapping.parseId(request.resourceId())).toList(), false, worker);
-        settle(crm, queue, worker, batch, outcome);
+        settle(crm, queue, batch, outcome, settlements);
     }
 
-    /** Completes the requests done, and leaves the others due again later (back-off, or once the CRM takes requests). */
-    private void settle(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, String worker, List<ClaimedRequest> batch,
-            BatchOutcome outcome) {
-        List<ClaimedRequest> done = new ArrayList<>();
-        List<ClaimedRequest> deferred = new ArrayList<>();
-        Map<Duration, List<ClaimedRequest>> failed = new LinkedHashMap<>();
+    /** Done, or due again later: after a back-off, or once the CRM takes requests. */
+    private static void settle(CrmRuntime crm, EtlifyRuntimeConfig.Queue queue, List<ClaimedRequest> batch,
+            BatchOutcome outcome, List<Settlement> settlements) {
+        // not counted: due again once the CRM said it would take requests, and no sooner than the back-off
+        Duration deferredWait = outcome.retryAfter().filter(asked -> asked.compareTo(queue.retryBackoff()) > 0)
+                .orElse(queue.retryBackoff());
         for (ClaimedRequest request : batch) {
+            Duration wait = null;
             if (outcome.deferred().contains(request.resourceId())) {
-                deferred.add(request);
+                wait = deferredWait;
             } else if (outcome.results().get(request.resourceId()) == SyncResult.ERROR
                     && request.errorCount() + 1 < crm.maxSyncErrors()) {
-                failed.computeIfAbsent(backoff(queue, request.errorCount()), d -> new ArrayList<>()).add(request);
-            } else {
-                // synced, unchanged, skipped, buffered (released later by its dependency) or out of retries
-                done.add(request);
+                wait = backoff(queue, request.errorCount());
             }
+            // otherwise done: synced, unchanged, skipped, buffered (released later by its dependency) or out of retries
+            settlements.add(new Settlement(crm.name(), request, wait));
         }
-        requests.complete(crm.name(), done, worker);
-        // not counted: due again once the CRM said it would take requests, and no sooner than the back-off
-        Duration wait = outcome.retryAfter().filter(asked -> asked.compareTo(queue.retryBackoff()) > 0)
-                .orElse(queue.retryBackoff());
-        requests.retryLater(crm.name(), deferred, worker, wait);
-        failed.forEach((delay, requestsToRetry) -> requests.retryLater(crm.name(), requestsToRetry, worker, delay));
     }
 
     private static Duration backoff(EtlifyRuntimeConfig.Queue queue, int previousErrors) {

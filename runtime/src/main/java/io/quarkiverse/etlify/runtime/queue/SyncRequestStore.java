@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class SyncRequestStore {
             select.setInt(i, limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    due.put(rs.getLong(1), new ClaimedRequest(rs.getString(2), rs.getString(3),
+                    due.put(rs.getLong(1), new ClaimedRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, OffsetDateTime.class), rs.getInt(5), rs.getObject(6) != null));
                 }
             }
@@ -131,47 +132,81 @@ class SyncRequestStore {
         return due;
     }
 
-    /** Done: the request is cleared unless the record was requested again meanwhile; the claim is released. */
-    void complete(String crm, List<ClaimedRequest> requests, String worker) {
-        // both CASEs read the row as it was: a newer request keeps its time and its lane
-        update(crm, requests, worker, "sync_requested_at = CASE WHEN sync_requested_at <= ? THEN NULL"
-                + " ELSE sync_requested_at END, sync_lane = CASE WHEN sync_requested_at <= ? THEN NULL"
-                + " ELSE sync_lane END, next_attempt_at = NULL", null);
-    }
-
-    /** Not done: the request stays, due again after {@code delay}; the claim is released. */
-    void retryLater(String crm, List<ClaimedRequest> requests, String worker, Duration delay) {
-        update(crm, requests, worker, "next_attempt_at = {later}", delay);
-    }
-
-    private void update(String crm, List<ClaimedRequest> requests, String worker, String set, Duration delay) {
-        if (requests.isEmpty()) {
+    /**
+     * Releases {@code worker}'s claims on these requests, each done (cleared, unless the record was requested again
+     * meanwhile) or due again after its delay; one statement on PostgreSQL, whatever their number.
+     */
+    void settle(List<Settlement> settlements, String worker) {
+        if (settlements.isEmpty()) {
             return;
         }
+        // in key order, the order other writers lock sync rows in
+        List<Settlement> sorted = settlements.stream().sorted(Comparator.comparing(Settlement::key)).toList();
         QuarkusTransaction.requiringNew().run(() -> Jdbc.work(connection -> {
-            String assignments = set.replace("{later}", Jdbc.dialect(connection).nowPlusMillis());
-            long setParameters = assignments.chars().filter(c -> c == '?').count();
-            try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations SET "
-                    + assignments + ", claimed_by = NULL, claimed_until = NULL"
-                    + " WHERE crm_name = ? AND resource_type = ? AND resource_id = ? AND claimed_by = ?")) {
-                for (ClaimedRequest request : requests) {
-                    int i = 1;
-                    for (long p = 0; p < setParameters; p++) {
-                        if (delay != null) {
-                            statement.setLong(i++, delay.toMillis());
-                        } else {
-                            statement.setObject(i++, request.requestedAt(), Types.TIMESTAMP_WITH_TIMEZONE);
-                        }
-                    }
-                    statement.setString(i++, crm);
-                    statement.setString(i++, request.resourceType());
-                    statement.setString(i++, request.resourceId());
-                    statement.setString(i, worker);
-                    statement.addBatch();
-                }
-                return statement.executeBatch().length;
-            }
+            String many = Jdbc.dialect(connection).settleRequests();
+            return many != null ? settleAll(connection, many, sorted, worker) : settleEach(connection, sorted, worker);
         }));
+    }
+
+    private static int settleAll(Connection connection, String sql, List<Settlement> settlements, String worker)
+            throws SQLException {
+        Object[] ids = new Object[settlements.size()];
+        Object[] requestedAt = new Object[settlements.size()];
+        Object[] delays = new Object[settlements.size()];
+        for (int i = 0; i < settlements.size(); i++) {
+            Settlement settlement = settlements.get(i);
+            ids[i] = settlement.request().id();
+            requestedAt[i] = settlement.request().requestedAt().toInstant().toString();
+            delays[i] = settlement.retryAfter() == null ? null : settlement.retryAfter().toMillis();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("int8", ids));
+            statement.setArray(2, connection.createArrayOf("varchar", requestedAt));
+            statement.setArray(3, connection.createArrayOf("int8", delays));
+            statement.setString(4, worker);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int settleEach(Connection connection, List<Settlement> settlements, String worker)
+            throws SQLException {
+        // both CASEs read the row as it was: a newer request keeps its time and its lane
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE crm_synchronisations SET"
+                + " sync_requested_at = CASE WHEN ? AND sync_requested_at <= ? THEN NULL ELSE sync_requested_at END,"
+                + " sync_lane = CASE WHEN ? AND sync_requested_at <= ? THEN NULL ELSE sync_lane END,"
+                + " next_attempt_at = CASE WHEN ? THEN NULL ELSE " + Jdbc.dialect(connection).nowPlusMillis() + " END,"
+                + " claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?")) {
+            for (Settlement settlement : settlements) {
+                boolean done = settlement.retryAfter() == null;
+                OffsetDateTime requestedAt = settlement.request().requestedAt();
+                statement.setBoolean(1, done);
+                statement.setObject(2, requestedAt, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setBoolean(3, done);
+                statement.setObject(4, requestedAt, Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setBoolean(5, done);
+                statement.setLong(6, done ? 0 : settlement.retryAfter().toMillis());
+                statement.setLong(7, settlement.request().id());
+                statement.setString(8, worker);
+                statement.addBatch();
+            }
+            return statement.executeBatch().length;
+        }
+    }
+
+    /**
+     * What becomes of a claimed request.
+     *
+     * @param retryAfter {@code null}: done; otherwise the request stays, due again after this delay
+     */
+    record Settlement(String crm, ClaimedRequest request, Duration retryAfter) {
+
+        static Settlement done(String crm, ClaimedRequest request) {
+            return new Settlement(crm, request, null);
+        }
+
+        SyncKey key() {
+            return new SyncKey(crm, request.resourceType(), request.resourceId());
+        }
     }
 
     private static String placeholders(int count) {

@@ -73,6 +73,20 @@ public enum SqlDialect {
                     + updateSet.replace("{new}", "EXCLUDED") + where(updateWhen);
         }
 
+        @Override
+        public String settleRequests() {
+            // a done request (no delay) is cleared unless requested again since it was claimed; both CASEs read the
+            // row as it was, so a newer request keeps its time and its lane
+            return "UPDATE crm_synchronisations s SET sync_requested_at = CASE WHEN r.delay_ms IS NULL"
+                    + " AND s.sync_requested_at <= r.requested_at THEN NULL ELSE s.sync_requested_at END,"
+                    + " sync_lane = CASE WHEN r.delay_ms IS NULL AND s.sync_requested_at <= r.requested_at THEN NULL"
+                    + " ELSE s.sync_lane END, next_attempt_at = CASE WHEN r.delay_ms IS NULL THEN NULL"
+                    + " ELSE CURRENT_TIMESTAMP + r.delay_ms * INTERVAL '1 millisecond' END,"
+                    + " claimed_by = NULL, claimed_until = NULL"
+                    + " FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TIMESTAMP WITH TIME ZONE[]), CAST(? AS BIGINT[]))"
+                    + " AS r(id, requested_at, delay_ms) WHERE s.id = r.id AND s.claimed_by = ?";
+        }
+
         private static String where(String updateWhen) {
             return updateWhen == null ? "" : " WHERE " + updateWhen.replace("{new}", "EXCLUDED");
         }
@@ -330,6 +344,15 @@ public enum SqlDialect {
      * column of {@link #SYNC_ARRAY_COLUMNS}; {@code null} when the database takes them one by one.
      */
     String upsertSyncRows(String updateSet, String updateWhen) {
+        return null;
+    }
+
+    /**
+     * Settles claimed queue requests in one statement: binds the arrays of their sync rows' ids, their request times
+     * (ISO instants) and their delays in milliseconds ({@code null}: done), then the worker whose claims they are;
+     * {@code null} when the database takes them one by one.
+     */
+    public String settleRequests() {
         return null;
     }
 
