@@ -95,11 +95,16 @@ public class BatchSynchronizer {
     private BatchOutcome syncBatch(CrmRuntime crm, Mapping mapping, List<?> ids, boolean force, String owner) {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
-        Written written = new Written(crm.name(), mapping.resourceType(), owner);
-        BatchOutcome outcome = new BatchOutcome();
-        // a failure here rolls the claims back with the rest
-        List<ToSend> toSend = QuarkusTransaction.requiringNew()
-                .call(() -> prepare(crm, mapping, ids, resourceIds, force, outcome, written));
+        // a failure here rolls the claims back with the rest; a deadlock's victim prepares afresh (nothing was sent)
+        PreparedBatch prepared = CrmRecordConflicts.retryingWhenTaken(() -> {
+            Written fresh = new Written(crm.name(), mapping.resourceType(), owner);
+            BatchOutcome freshOutcome = new BatchOutcome();
+            return new PreparedBatch(QuarkusTransaction.requiringNew()
+                    .call(() -> prepare(crm, mapping, ids, resourceIds, force, freshOutcome, fresh)), freshOutcome, fresh);
+        });
+        List<ToSend> toSend = prepared.toSend();
+        BatchOutcome outcome = prepared.outcome();
+        Written written = prepared.written();
         if (toSend.isEmpty()) {
             return outcome;
         }
@@ -115,6 +120,10 @@ public class BatchSynchronizer {
             }
         }
         return outcome;
+    }
+
+    /** What the preparing transaction left: the records to send, the outcomes known already, the rows to write. */
+    private record PreparedBatch(List<ToSend> toSend, BatchOutcome outcome, Written written) {
     }
 
     /** Writes the sync rows and gives the claims back; returns the records refused a CRM id another one holds. */

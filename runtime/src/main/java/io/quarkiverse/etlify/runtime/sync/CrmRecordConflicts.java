@@ -108,10 +108,10 @@ class CrmRecordConflicts {
     }
 
     /**
-     * Runs a transaction storing CRM ids again when another one stored one of them first, meanwhile, or when the
-     * database rolled it back as a deadlock's victim (e.g. two queue workers, one writing a company's row and
-     * requesting the users buffered for it, the other buffering one of those users and requesting the company):
-     * the CRM took the records, so their rows are written again rather than the batch failing.
+     * Runs a transaction again when another one stored one of its CRM ids first, meanwhile, or when the database
+     * rolled it back as a deadlock's victim (e.g. two queue workers, one writing a company's row and requesting the
+     * users buffered for it, the other buffering one of those users and requesting the company): rather than the
+     * batch failing, its rows are prepared or written again.
      */
     static <T> T retryingWhenTaken(Supplier<T> write) {
         for (int attempt = 1;; attempt++) {
