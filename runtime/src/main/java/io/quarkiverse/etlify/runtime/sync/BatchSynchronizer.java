@@ -96,7 +96,7 @@ public class BatchSynchronizer {
         Transactions.requireNone("batch sync");
         List<String> resourceIds = ids.stream().map(ResourceIds::render).toList();
         // a failure here rolls the claims back with the rest; a deadlock's victim prepares afresh (nothing was sent)
-        PreparedBatch prepared = CrmRecordConflicts.retryingWhenTaken(() -> {
+        PreparedBatch prepared = Transactions.retryingDeadlockVictims(() -> {
             Written fresh = new Written(crm.name(), mapping.resourceType(), owner);
             BatchOutcome freshOutcome = new BatchOutcome();
             return new PreparedBatch(QuarkusTransaction.requiringNew()

@@ -1,14 +1,11 @@
 package io.quarkiverse.etlify.runtime.sync;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +31,7 @@ import io.quarkiverse.etlify.runtime.state.SyncStateStore.RowValues;
 class CrmRecordConflicts {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    /** Serialization failure (H2 reports its deadlocks so) and PostgreSQL's detected deadlock. */
-    private static final Set<String> DEADLOCK_VICTIM = Set.of("40001", "40P01");
     private static final String INDEX = "idx_crm_sync_on_crm_record";
-    private static final int WRITES = 3;
 
     @Inject
     MappingRegistry mappings;
@@ -108,41 +102,15 @@ class CrmRecordConflicts {
     }
 
     /**
-     * Runs a transaction again when another one stored one of its CRM ids first, meanwhile, or when the database
-     * rolled it back as a deadlock's victim (e.g. two queue workers, one writing a company's row and requesting the
-     * users buffered for it, the other buffering one of those users and requesting the company): rather than the
-     * batch failing, its rows are prepared or written again.
+     * Runs a transaction storing CRM ids again when another one stored one of them first, meanwhile (or when the
+     * database picked it as a deadlock's victim, see {@link Transactions#retrying}).
      */
     static <T> T retryingWhenTaken(Supplier<T> write) {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (attempt == WRITES || !isTaken(e) && !isDeadlockVictim(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean isDeadlockVictim(Throwable failure) {
-        return anySqlCause(failure, sql -> DEADLOCK_VICTIM.contains(sql.getSQLState()));
+        return Transactions.retrying(CrmRecordConflicts::isTaken, write);
     }
 
     private static boolean isTaken(Throwable failure) {
-        return anySqlCause(failure, sql -> UNIQUE_VIOLATION.equals(sql.getSQLState())
+        return Transactions.anySqlCause(failure, sql -> UNIQUE_VIOLATION.equals(sql.getSQLState())
                 && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(INDEX));
-    }
-
-    private static boolean anySqlCause(Throwable failure, Predicate<SQLException> test) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            // a batched statement's exception carries the database's own as its next one
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                if (test.test(sql)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

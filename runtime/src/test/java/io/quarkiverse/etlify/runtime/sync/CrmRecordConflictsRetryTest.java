@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** Which failures of the transaction writing sync rows make it run again. */
+/** Which failures of the transactions preparing and writing sync rows make them run again. */
 class CrmRecordConflictsRetryTest {
 
     @Test
@@ -69,5 +69,26 @@ class CrmRecordConflictsRetryTest {
             throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
         })).isInstanceOf(IllegalStateException.class);
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void thePreparingTransactionRunsAgainForADeadlockOnly() {
+        AtomicInteger attempts = new AtomicInteger();
+        String prepared = Transactions.retryingDeadlockVictims(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IllegalStateException(new SQLException("deadlock detected", "40P01"));
+            }
+            return "prepared";
+        });
+        assertThat(prepared).isEqualTo("prepared");
+        assertThat(attempts).hasValue(2);
+
+        AtomicInteger failures = new AtomicInteger();
+        assertThatThrownBy(() -> Transactions.retryingDeadlockVictims(() -> {
+            failures.incrementAndGet();
+            throw new IllegalStateException(new SQLException(
+                    "duplicate key value violates unique constraint \"idx_crm_sync_on_crm_record\"", "23505"));
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(failures).as("a taken CRM id is not retried here").hasValue(1);
     }
 }
